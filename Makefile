@@ -1,0 +1,80 @@
+# entente — build, test, install. See README.md and docs/design.md.
+CC      ?= cc
+PKGS    := redland raptor2 rasqal libutf8proc libxml-2.0
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -Wall -Wextra -Wpedantic -Werror -D_POSIX_C_SOURCE=200809L
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lstemmer
+ALL_CFLAGS  = $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS) \
+              -DENTENTE_ONTOLOGY_DIR='"$(ONTOLOGY_DIR)"'
+PREFIX  ?= /usr/local
+# Where the binary finds its lexicons when --ontology is not given; make install
+# rebuilds with the installed path.
+ONTOLOGY_DIR ?= $(CURDIR)/ontology
+BUILD   ?= build
+
+LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check test unit cli-test asan leakcheck bench fuzz clean install example
+all: $(BUILD)/entente $(BUILD)/libentente.a
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libentente.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/entente: $(BUILD)/obj/main.o $(BUILD)/libentente.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libentente.a tests/unit/testutil.h | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libentente.a $(PKG_LIBS) -lcmocka
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+# Unit tests (cmocka), then the command-line and corpus tests.
+test: unit cli-test
+unit: $(TESTS)
+	@set -e; for t in $(TESTS); do echo "== $$t"; LC_ALL=C ENTENTE_ONTOLOGY=$(CURDIR)/ontology $$t; done
+cli-test: $(BUILD)/entente
+	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/run.sh
+
+# The whole suite: plain build, then ASan+UBSan, then valgrind on the CLI.
+check:
+	$(MAKE) test
+	$(MAKE) asan
+	$(MAKE) leakcheck
+
+asan:
+	$(MAKE) BUILD=build/asan CC=clang \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" test
+
+leakcheck: $(BUILD)/entente
+	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/valgrind.sh
+
+bench: $(BUILD)/entente
+	@bash tests/bench/run.sh
+
+example: $(BUILD)/entente
+	$(BUILD)/entente extract --date 2024-03-15 docs/example/article.txt
+	roqet -q -i sparql -D <($(BUILD)/entente extract --date 2024-03-15 docs/example/article.txt) ontology/queries/roles.rq
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	  $(DESTDIR)$(PREFIX)/share/entente $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	$(MAKE) BUILD=build/install ONTOLOGY_DIR=$(PREFIX)/share/entente/ontology all
+	install -m 755 build/install/entente $(DESTDIR)$(PREFIX)/bin/entente
+	install -m 644 build/install/libentente.a $(DESTDIR)$(PREFIX)/lib/libentente.a
+	install -m 644 include/entente.h $(DESTDIR)$(PREFIX)/include/entente.h
+	cp -r ontology $(DESTDIR)$(PREFIX)/share/entente/
+	install -m 644 docs/entente.1 $(DESTDIR)$(PREFIX)/share/man/man1/entente.1
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define ENTENTE_VERSION "\(.*\)"/\1/p' include/entente.h)|' \
+	  entente.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/entente.pc
+
+clean:
+	rm -rf build

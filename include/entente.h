@@ -1,0 +1,96 @@
+/*
+ * entente — French diplomacy news to an RDF knowledge graph.
+ *
+ * Public API. One ownership rule holds for the whole API: a function that
+ * returns a pointer through an `out` parameter whose name ends in `_new`
+ * hands ownership to the caller, who releases it with the matching
+ * `entente_*_free` (every `*_free(NULL)` is a no-op). Every other pointer
+ * (arguments, `const` results) stays owned by whoever owned it before the call
+ * and is only borrowed for the duration of the call.
+ *
+ * Fallible functions return an `entente_status`; `entente_strerror` names it.
+ */
+#ifndef ENTENTE_H
+#define ENTENTE_H
+
+#include <stddef.h>
+#include <librdf.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ENTENTE_VERSION "0.1.0"
+
+/** Namespace of the entente vocabulary (ontology/entente.ttl). */
+#define ENTENTE_NS "https://w3id.org/entente/ns#"
+/** Default base for the IRIs of extracted resources (`--base`). */
+#define ENTENTE_DEFAULT_BASE "https://w3id.org/entente/id/"
+
+/** Largest article accepted, in bytes (documented in docs/user-guide.md). */
+#define ENTENTE_MAX_ARTICLE_BYTES (4u * 1024u * 1024u)
+
+typedef enum {
+  ENTENTE_OK = 0,
+  ENTENTE_ERR_EMPTY,      /**< the article holds no text */
+  ENTENTE_ERR_UTF8,       /**< the article is not valid UTF-8 */
+  ENTENTE_ERR_BINARY,     /**< the article holds NUL or control bytes */
+  ENTENTE_ERR_TOO_LARGE,  /**< over ENTENTE_MAX_ARTICLE_BYTES */
+  ENTENTE_ERR_DATE,       /**< a publication date that is not YYYY-MM-DD */
+  ENTENTE_ERR_IO,         /**< a file could not be read or written */
+  ENTENTE_ERR_LEXICON,    /**< a lexicon file is missing or malformed */
+  ENTENTE_ERR_RDF,        /**< librdf / raptor refused an operation */
+  ENTENTE_ERR_NOMEM,      /**< out of memory */
+  ENTENTE_ERR_ARG         /**< a bad argument from the caller */
+} entente_status;
+
+/** A static English sentence naming `st`; never NULL. */
+const char *entente_strerror(entente_status st);
+
+/** Loaded lexicons and vocabulary: build once, reuse for many articles. */
+typedef struct entente_ctx entente_ctx;
+
+/**
+ * Load the lexicons found under `ontology_dir` (the folder that holds
+ * `entente.ttl` and `lexicon/`; NULL means the installed or built-in default,
+ * see entente_default_ontology_dir()). `world` is borrowed and must outlive
+ * the context. On success `*ctx_new` is owned by the caller.
+ */
+entente_status entente_ctx_new(librdf_world *world, const char *ontology_dir,
+                               entente_ctx **ctx_new);
+
+/** Release a context; NULL is a no-op. */
+void entente_ctx_free(entente_ctx *ctx);
+
+/** The ontology folder used when none is given (borrowed, static). */
+const char *entente_default_ontology_dir(void);
+
+/** What is known of one article besides its text. All fields borrowed. */
+typedef struct {
+  const char *name; /**< file name or id, used in the article IRI and errors */
+  const char *date; /**< publication date YYYY-MM-DD, or NULL */
+  const char *base; /**< base IRI for resources, or NULL for the default */
+} entente_article;
+
+/**
+ * Run the whole pipeline on one article: `text[0..len)` in UTF-8. Adds the
+ * article's triples to `model` (borrowed), in the context `graph` when it is
+ * not NULL (borrowed; the model's storage must support contexts).
+ * On failure nothing is added to the model.
+ */
+entente_status entente_extract(entente_ctx *ctx, const char *text, size_t len,
+                               const entente_article *article,
+                               librdf_model *model, librdf_node *graph);
+
+/**
+ * The IRI of the article `article` would get (a new librdf node owned by the
+ * caller, or NULL when out of memory).
+ */
+librdf_node *entente_article_node_new(entente_ctx *ctx,
+                                      const entente_article *article,
+                                      const char *text, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ENTENTE_H */

@@ -1,0 +1,475 @@
+/* lexicon: load the ontology/lexicon Turtle files with raptor, index phrases and stems. */
+#include "lexicon.h"
+
+#include <dirent.h>
+#include <libstemmer.h>
+#include <raptor2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strmap.h"
+#include "text.h"
+
+#define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#define SKOS "http://www.w3.org/2004/02/skos/core#"
+
+typedef struct {
+  char *key, *value;
+} prop;
+
+typedef struct {
+  char *text, *lang;
+  bool pref;
+} label;
+
+struct ent_lex_entry {
+  char *iri, *id;
+  unsigned classes;
+  label *labels;
+  size_t nlabels;
+  char **demonyms;
+  size_t ndemonyms;
+  prop *props;
+  size_t nprops;
+};
+
+typedef struct {
+  ent_lex_hit *hits;
+  size_t n;
+} hitlist;
+
+struct ent_lexicon {
+  ent_lex_entry **entries;
+  size_t n, cap;
+  ent_strmap *by_iri;   /* iri -> entry index */
+  ent_strmap *by_id;    /* id -> entry index */
+  ent_strmap *phrases;  /* folded phrase -> hitlist index */
+  ent_strmap *stems;    /* stemmed phrase -> hitlist index */
+  hitlist *lists;
+  size_t nlists, caplists;
+  size_t max_words;
+  struct sb_stemmer *stemmer;
+  bool failed;
+};
+
+static const struct {
+  const char *name;
+  unsigned cls;
+} CLASS_NAMES[] = {
+    {"Country", ENT_LEX_COUNTRY},       {"City", ENT_LEX_CITY},
+    {"Region", ENT_LEX_REGION},         {"Organization", ENT_LEX_ORG},
+    {"Title", ENT_LEX_TITLE},           {"Honorific", ENT_LEX_HONORIFIC},
+    {"GivenName", ENT_LEX_GIVEN_NAME},  {"SayingVerb", ENT_LEX_SAYING_VERB},
+    {"Currency", ENT_LEX_CURRENCY},     {"Month", ENT_LEX_MONTH},
+    {"Weekday", ENT_LEX_WEEKDAY},       {"Person", ENT_LEX_PERSON},
+    {"GroupNoun", ENT_LEX_GROUP_NOUN},  {"EventNoun", ENT_LEX_EVENT_NOUN},
+    {"EventVerb", ENT_LEX_EVENT_VERB},  {"TimeWord", ENT_LEX_TIME_WORD},
+    {"Scale", ENT_LEX_SCALE},           {"BillNoun", ENT_LEX_BILL_NOUN},
+    {"Stopword", ENT_LEX_STOPWORD},
+};
+
+/* Classes whose words inflect, found by stem too. */
+#define INFLECTING                                                                      \
+  (ENT_LEX_TITLE | ENT_LEX_SAYING_VERB | ENT_LEX_GROUP_NOUN | ENT_LEX_EVENT_NOUN |      \
+   ENT_LEX_EVENT_VERB | ENT_LEX_BILL_NOUN)
+
+static const char *local_name(const char *iri) {
+  const char *h = strrchr(iri, '#'), *s = strrchr(iri, '/');
+  const char *p = h > s ? h : s;
+  return p ? p + 1 : iri;
+}
+
+static void *grow(void *p, size_t *cap, size_t need, size_t size) {
+  if (need <= *cap) return p;
+  size_t c = *cap ? *cap * 2 : 8;
+  while (c < need) c *= 2;
+  void *q = realloc(p, c * size);
+  if (q) *cap = c;
+  return q;
+}
+
+static ent_lex_entry *entry_for(ent_lexicon *lex, const char *iri) {
+  size_t i;
+  if (ent_strmap_get(lex->by_iri, iri, &i)) return lex->entries[i];
+  ent_lex_entry **es = grow(lex->entries, &lex->cap, lex->n + 1, sizeof *es);
+  if (!es) return NULL;
+  lex->entries = es;
+  ent_lex_entry *e = calloc(1, sizeof *e);
+  if (!e) return NULL;
+  e->iri = ent_strndup(iri, strlen(iri));
+  e->id = e->iri ? ent_strndup(local_name(iri), strlen(local_name(iri))) : NULL;
+  if (!e->id || !ent_strmap_put(lex->by_iri, iri, lex->n) ||
+      !ent_strmap_put(lex->by_id, e->id, lex->n)) {
+    free(e->iri);
+    free(e->id);
+    free(e);
+    return NULL;
+  }
+  es[lex->n++] = e;
+  return e;
+}
+
+static bool add_prop(ent_lex_entry *e, const char *key, const char *value) {
+  prop *p = realloc(e->props, (e->nprops + 1) * sizeof *p);
+  if (!p) return false;
+  e->props = p;
+  p[e->nprops].key = ent_strndup(key, strlen(key));
+  p[e->nprops].value = ent_strndup(value, strlen(value));
+  if (!p[e->nprops].key || !p[e->nprops].value) {
+    free(p[e->nprops].key);
+    free(p[e->nprops].value);
+    return false;
+  }
+  e->nprops++;
+  return true;
+}
+
+static void on_triple(void *data, raptor_statement *t) {
+  ent_lexicon *lex = data;
+  if (lex->failed || t->subject->type != RAPTOR_TERM_TYPE_URI) return;
+  const char *s = (const char *)raptor_uri_as_string(t->subject->value.uri);
+  const char *p = (const char *)raptor_uri_as_string(t->predicate->value.uri);
+  ent_lex_entry *e = entry_for(lex, s);
+  if (!e) {
+    lex->failed = true;
+    return;
+  }
+  const char *ov = NULL, *lang = NULL;
+  if (t->object->type == RAPTOR_TERM_TYPE_URI) {
+    ov = local_name((const char *)raptor_uri_as_string(t->object->value.uri));
+  } else if (t->object->type == RAPTOR_TERM_TYPE_LITERAL) {
+    ov = (const char *)t->object->value.literal.string;
+    lang = (const char *)t->object->value.literal.language;
+  }
+  if (!ov) return;
+  bool ok = true;
+  if (strcmp(p, RDF_TYPE) == 0) {
+    for (size_t i = 0; i < sizeof CLASS_NAMES / sizeof *CLASS_NAMES; i++)
+      if (strcmp(ov, CLASS_NAMES[i].name) == 0) e->classes |= CLASS_NAMES[i].cls;
+  } else if (strncmp(p, SKOS, strlen(SKOS)) == 0 &&
+             (strcmp(p + strlen(SKOS), "prefLabel") == 0 ||
+              strcmp(p + strlen(SKOS), "altLabel") == 0 ||
+              strcmp(p + strlen(SKOS), "hiddenLabel") == 0)) {
+    label *l = realloc(e->labels, (e->nlabels + 1) * sizeof *l);
+    ok = l != NULL;
+    if (ok) {
+      e->labels = l;
+      l[e->nlabels].text = ent_strndup(ov, strlen(ov));
+      l[e->nlabels].lang = ent_strndup(lang ? lang : "", lang ? strlen(lang) : 0);
+      l[e->nlabels].pref = strcmp(p + strlen(SKOS), "prefLabel") == 0;
+      ok = l[e->nlabels].text && l[e->nlabels].lang;
+      e->nlabels++;
+    }
+  } else if (strcmp(local_name(p), "demonym") == 0) {
+    char **d = realloc(e->demonyms, (e->ndemonyms + 1) * sizeof *d);
+    ok = d != NULL;
+    if (ok) {
+      e->demonyms = d;
+      d[e->ndemonyms] = ent_strndup(ov, strlen(ov));
+      ok = d[e->ndemonyms++] != NULL;
+    }
+  } else {
+    ok = add_prop(e, local_name(p), ov);
+  }
+  if (!ok) lex->failed = true;
+}
+
+static void on_message(void *data, raptor_log_message *m) {
+  (void)data;
+  if (m->level < RAPTOR_LOG_LEVEL_ERROR) return;
+  fprintf(stderr, "entente: lexicon %s:%d: %s\n",
+          m->locator && m->locator->file ? m->locator->file : "?",
+          m->locator ? m->locator->line : 0, m->text);
+}
+
+/* Fold a phrase and count its words; the key is the folded words joined by
+ * single spaces. Caller frees. */
+static char *phrase_key(const char *s, size_t *nwords) {
+  char *f = ent_fold_new(s, strlen(s));
+  if (!f) return NULL;
+  size_t o = 0, w = 0;
+  bool space = true;
+  for (size_t i = 0; f[i]; i++) {
+    char c = f[i];
+    if (c == ' ' || c == '\t' || c == '\n') {
+      space = true;
+      continue;
+    }
+    if (space && o) f[o++] = ' ';
+    if (space) w++;
+    space = false;
+    f[o++] = c;
+  }
+  f[o] = '\0';
+  if (nwords) *nwords = w;
+  return f;
+}
+
+bool ent_lexicon_stem(const ent_lexicon *lex, const char *word, size_t len, char *out,
+                      size_t cap) {
+  const sb_symbol *st = sb_stemmer_stem(lex->stemmer, (const sb_symbol *)word, (int)len);
+  if (!st) return false;
+  size_t n = (size_t)sb_stemmer_length(lex->stemmer);
+  if (n + 1 > cap) return false;
+  memcpy(out, st, n);
+  out[n] = '\0';
+  return true;
+}
+
+/* Stem every word of a folded key; new string or NULL. */
+static char *stem_key(const ent_lexicon *lex, const char *key) {
+  size_t n = strlen(key);
+  char *out = malloc(n + 2);
+  if (!out) return NULL;
+  size_t o = 0;
+  const char *p = key;
+  while (*p) {
+    const char *q = strchr(p, ' ');
+    size_t len = q ? (size_t)(q - p) : strlen(p);
+    char buf[128];
+    if (len < sizeof buf && ent_lexicon_stem(lex, p, len, buf, sizeof buf)) {
+      size_t bl = strlen(buf);
+      memcpy(out + o, buf, bl);
+      o += bl;
+    } else {
+      memcpy(out + o, p, len);
+      o += len;
+    }
+    p += len;
+    if (*p == ' ') {
+      out[o++] = ' ';
+      p++;
+    }
+  }
+  out[o] = '\0';
+  return out;
+}
+
+static bool index_phrase(ent_lexicon *lex, ent_strmap *map, const char *key, size_t entry,
+                         ent_lex_sense sense, bool by_stem) {
+  size_t li;
+  if (!ent_strmap_get(map, key, &li)) {
+    hitlist *ls = grow(lex->lists, &lex->caplists, lex->nlists + 1, sizeof *ls);
+    if (!ls) return false;
+    lex->lists = ls;
+    li = lex->nlists++;
+    ls[li].hits = NULL;
+    ls[li].n = 0;
+    if (!ent_strmap_put(map, key, li)) return false;
+  }
+  hitlist *l = &lex->lists[li];
+  for (size_t i = 0; i < l->n; i++)
+    if (l->hits[i].entry == lex->entries[entry] && l->hits[i].sense == sense) return true;
+  ent_lex_hit *h = realloc(l->hits, (l->n + 1) * sizeof *h);
+  if (!h) return false;
+  l->hits = h;
+  h[l->n].entry = lex->entries[entry];
+  h[l->n].sense = sense;
+  h[l->n].by_stem = by_stem;
+  l->n++;
+  return true;
+}
+
+static bool index_text(ent_lexicon *lex, const char *text, size_t entry, ent_lex_sense sense) {
+  size_t w;
+  char *key = phrase_key(text, &w);
+  if (!key) return false;
+  if (w > lex->max_words) lex->max_words = w;
+  bool ok = index_phrase(lex, lex->phrases, key, entry, sense, false);
+  if (ok && (lex->entries[entry]->classes & INFLECTING || sense == ENT_SENSE_DEMONYM)) {
+    char *sk = stem_key(lex, key);
+    ok = sk && index_phrase(lex, lex->stems, sk, entry, sense, true);
+    free(sk);
+  }
+  free(key);
+  return ok;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static entente_status parse_dir(ent_lexicon *lex, const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    fprintf(stderr, "entente: cannot open lexicon folder %s\n", dir);
+    return ENTENTE_ERR_LEXICON;
+  }
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  struct dirent *de;
+  entente_status st = ENTENTE_OK;
+  while ((de = readdir(d))) {
+    size_t l = strlen(de->d_name);
+    if (l < 5 || strcmp(de->d_name + l - 4, ".ttl") != 0) continue;
+    char **nn = grow(names, &cap, n + 1, sizeof *nn);
+    if (!nn || !(nn[n] = ent_strndup(de->d_name, l))) {
+      if (nn) names = nn;
+      st = ENTENTE_ERR_NOMEM;
+      break;
+    }
+    names = nn;
+    n++;
+  }
+  closedir(d);
+  if (names) qsort(names, n, sizeof *names, cmp_str);
+  if (st == ENTENTE_OK && n == 0) {
+    fprintf(stderr, "entente: no lexicon file in %s\n", dir);
+    st = ENTENTE_ERR_LEXICON;
+  }
+  raptor_world *rw = st == ENTENTE_OK ? raptor_new_world() : NULL;
+  if (st == ENTENTE_OK && !rw) st = ENTENTE_ERR_NOMEM;
+  if (rw) raptor_world_set_log_handler(rw, NULL, on_message);
+  for (size_t i = 0; i < n && st == ENTENTE_OK; i++) {
+    size_t pl = strlen(dir) + strlen(names[i]) + 2;
+    char *path = malloc(pl);
+    if (!path) {
+      st = ENTENTE_ERR_NOMEM;
+      break;
+    }
+    snprintf(path, pl, "%s/%s", dir, names[i]);
+    raptor_parser *p = raptor_new_parser(rw, "turtle");
+    unsigned char *us = raptor_uri_filename_to_uri_string(path);
+    raptor_uri *uri = us ? raptor_new_uri(rw, us) : NULL;
+    if (!p || !uri) {
+      st = ENTENTE_ERR_NOMEM;
+    } else {
+      raptor_parser_set_statement_handler(p, lex, on_triple);
+      if (raptor_parser_parse_file(p, uri, uri) != 0) {
+        fprintf(stderr, "entente: cannot parse lexicon %s\n", path);
+        st = ENTENTE_ERR_LEXICON;
+      } else if (lex->failed) {
+        st = ENTENTE_ERR_NOMEM;
+      }
+    }
+    if (uri) raptor_free_uri(uri);
+    if (us) raptor_free_memory(us);
+    if (p) raptor_free_parser(p);
+    free(path);
+  }
+  if (rw) raptor_free_world(rw);
+  for (size_t i = 0; i < n; i++) free(names[i]);
+  free(names);
+  return st;
+}
+
+entente_status ent_lexicon_new(const char *dir, ent_lexicon **lex_new) {
+  *lex_new = NULL;
+  ent_lexicon *lex = calloc(1, sizeof *lex);
+  if (!lex) return ENTENTE_ERR_NOMEM;
+  lex->by_iri = ent_strmap_new();
+  lex->by_id = ent_strmap_new();
+  lex->phrases = ent_strmap_new();
+  lex->stems = ent_strmap_new();
+  lex->stemmer = sb_stemmer_new("french", "UTF_8");
+  if (!lex->by_iri || !lex->by_id || !lex->phrases || !lex->stems || !lex->stemmer) {
+    ent_lexicon_free(lex);
+    return ENTENTE_ERR_NOMEM;
+  }
+  entente_status st = parse_dir(lex, dir);
+  for (size_t i = 0; st == ENTENTE_OK && i < lex->n; i++) {
+    ent_lex_entry *e = lex->entries[i];
+    if (!e->classes) e->classes = ENT_LEX_OTHER;
+    for (size_t j = 0; st == ENTENTE_OK && j < e->nlabels; j++)
+      if (!index_text(lex, e->labels[j].text, i, ENT_SENSE_NAME)) st = ENTENTE_ERR_NOMEM;
+    for (size_t j = 0; st == ENTENTE_OK && j < e->ndemonyms; j++)
+      if (!index_text(lex, e->demonyms[j], i, ENT_SENSE_DEMONYM)) st = ENTENTE_ERR_NOMEM;
+  }
+  if (st != ENTENTE_OK) {
+    ent_lexicon_free(lex);
+    return st;
+  }
+  *lex_new = lex;
+  return ENTENTE_OK;
+}
+
+void ent_lexicon_free(ent_lexicon *lex) {
+  if (!lex) return;
+  for (size_t i = 0; i < lex->n; i++) {
+    ent_lex_entry *e = lex->entries[i];
+    for (size_t j = 0; j < e->nlabels; j++) {
+      free(e->labels[j].text);
+      free(e->labels[j].lang);
+    }
+    for (size_t j = 0; j < e->ndemonyms; j++) free(e->demonyms[j]);
+    for (size_t j = 0; j < e->nprops; j++) {
+      free(e->props[j].key);
+      free(e->props[j].value);
+    }
+    free(e->labels);
+    free(e->demonyms);
+    free(e->props);
+    free(e->iri);
+    free(e->id);
+    free(e);
+  }
+  for (size_t i = 0; i < lex->nlists; i++) free(lex->lists[i].hits);
+  free(lex->lists);
+  free(lex->entries);
+  ent_strmap_free(lex->by_iri);
+  ent_strmap_free(lex->by_id);
+  ent_strmap_free(lex->phrases);
+  ent_strmap_free(lex->stems);
+  if (lex->stemmer) sb_stemmer_delete(lex->stemmer);
+  free(lex);
+}
+
+size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned classes,
+                          ent_lex_hit *hits, size_t max) {
+  size_t n = 0, li;
+  if (ent_strmap_get(lex->phrases, key, &li))
+    for (size_t i = 0; i < lex->lists[li].n; i++)
+      if (ent_lex_classes(lex->lists[li].hits[i].entry) & classes) {
+        if (n < max) hits[n] = lex->lists[li].hits[i];
+        n++;
+      }
+  if (n == 0) {
+    char *sk = stem_key(lex, key);
+    if (sk && ent_strmap_get(lex->stems, sk, &li))
+      for (size_t i = 0; i < lex->lists[li].n; i++)
+        if (ent_lex_classes(lex->lists[li].hits[i].entry) & classes) {
+          if (n < max) hits[n] = lex->lists[li].hits[i];
+          n++;
+        }
+    free(sk);
+  }
+  return n;
+}
+
+const ent_lex_entry *ent_lexicon_find(const ent_lexicon *lex, const char *key,
+                                      unsigned classes) {
+  ent_lex_hit h;
+  return ent_lexicon_lookup(lex, key, classes, &h, 1) ? h.entry : NULL;
+}
+
+const ent_lex_entry *ent_lexicon_get(const ent_lexicon *lex, const char *id) {
+  size_t i;
+  return ent_strmap_get(lex->by_id, id, &i) ? lex->entries[i] : NULL;
+}
+
+size_t ent_lexicon_max_words(const ent_lexicon *lex) { return lex->max_words; }
+const char *ent_lex_id(const ent_lex_entry *e) { return e->id; }
+const char *ent_lex_iri(const ent_lex_entry *e) { return e->iri; }
+unsigned ent_lex_classes(const ent_lex_entry *e) { return e->classes; }
+
+const char *ent_lex_label(const ent_lex_entry *e, const char *lang) {
+  const char *any = NULL;
+  for (size_t i = 0; i < e->nlabels; i++) {
+    if (!e->labels[i].pref) continue;
+    if (lang && strcmp(e->labels[i].lang, lang) == 0) return e->labels[i].text;
+    if (!any) any = e->labels[i].text;
+  }
+  if (!any && e->nlabels) any = e->labels[0].text;
+  return any ? any : e->id;
+}
+
+const char *ent_lex_prop_nth(const ent_lex_entry *e, const char *key, size_t n) {
+  for (size_t i = 0; i < e->nprops; i++)
+    if (strcmp(e->props[i].key, key) == 0 && n-- == 0) return e->props[i].value;
+  return NULL;
+}
+
+const char *ent_lex_prop(const ent_lex_entry *e, const char *key) {
+  return ent_lex_prop_nth(e, key, 0);
+}

@@ -1,0 +1,93 @@
+/* lexicon: the word lists of the ontology/lexicon Turtle files, indexed for lookup.
+ *
+ * Every subject in a lexicon file is one entry. Its rdf:type (a term of the
+ * entente vocabulary) gives its class, its skos:prefLabel / skos:altLabel /
+ * skos:hiddenLabel and ent:demonym literals give the phrases that find it,
+ * and every other property is kept as a (local name, value) pair.
+ * Phrases are looked up folded (text.h). Entries of inflecting classes
+ * (titles, demonyms, nouns and verbs) are also found by the Snowball French
+ * stem of each word, so "chinoises" finds the entry labelled "chinois". */
+#ifndef ENT_LEXICON_H
+#define ENT_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "entente.h"
+
+typedef enum {
+  ENT_LEX_COUNTRY = 1u << 0,
+  ENT_LEX_CITY = 1u << 1,
+  ENT_LEX_REGION = 1u << 2,
+  ENT_LEX_ORG = 1u << 3,
+  ENT_LEX_TITLE = 1u << 4,       /* ministre, président, porte-parole … */
+  ENT_LEX_HONORIFIC = 1u << 5,   /* M., Mme, MM. */
+  ENT_LEX_GIVEN_NAME = 1u << 6,
+  ENT_LEX_SAYING_VERB = 1u << 7, /* déclarer, affirmer … */
+  ENT_LEX_CURRENCY = 1u << 8,
+  ENT_LEX_MONTH = 1u << 9,
+  ENT_LEX_WEEKDAY = 1u << 10,
+  ENT_LEX_PERSON = 1u << 11,     /* well-known persons and their spellings */
+  ENT_LEX_GROUP_NOUN = 1u << 12, /* responsables, dirigeants … */
+  ENT_LEX_EVENT_NOUN = 1u << 13, /* rencontre, sommet, visite … */
+  ENT_LEX_EVENT_VERB = 1u << 14, /* rencontrer, recevoir … */
+  ENT_LEX_TIME_WORD = 1u << 15,  /* hier, prochain, dernier … */
+  ENT_LEX_SCALE = 1u << 16,      /* mille, million, milliard … */
+  ENT_LEX_BILL_NOUN = 1u << 17,  /* loi, projet de loi, plan d'aide … */
+  ENT_LEX_STOPWORD = 1u << 18,   /* capitalised words that are never names */
+  ENT_LEX_OTHER = 1u << 30
+} ent_lex_class;
+
+#define ENT_LEX_PLACE (ENT_LEX_COUNTRY | ENT_LEX_CITY | ENT_LEX_REGION)
+
+/** How a phrase found its entry. */
+typedef enum { ENT_SENSE_NAME = 0, ENT_SENSE_DEMONYM = 1 } ent_lex_sense;
+
+typedef struct ent_lex_entry ent_lex_entry;
+typedef struct ent_lexicon ent_lexicon;
+
+typedef struct {
+  const ent_lex_entry *entry; /* borrowed from the lexicon */
+  ent_lex_sense sense;
+  bool by_stem; /* found through stems, not the exact form */
+} ent_lex_hit;
+
+/** Load every Turtle file under `dir` (sorted). On success `*lex_new` is owned by
+ * the caller. Errors name the file on stderr. */
+entente_status ent_lexicon_new(const char *dir, ent_lexicon **lex_new);
+void ent_lexicon_free(ent_lexicon *lex);
+
+/** Entries whose phrase equals the folded, space-separated `key`, restricted
+ * to `classes` (a mask of ent_lex_class). Writes up to `max` hits (borrowed)
+ * and returns how many there are in all. Exact forms come before stems. */
+size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned classes,
+                          ent_lex_hit *hits, size_t max);
+
+/** The first hit of `key` in `classes`, or NULL. */
+const ent_lex_entry *ent_lexicon_find(const ent_lexicon *lex, const char *key,
+                                      unsigned classes);
+
+/** Entry by its local id (the IRI's last segment), or NULL. */
+const ent_lex_entry *ent_lexicon_get(const ent_lexicon *lex, const char *id);
+
+/** The most words any phrase of the lexicon has. */
+size_t ent_lexicon_max_words(const ent_lexicon *lex);
+
+/** Accessors; every string returned is borrowed from the lexicon. */
+const char *ent_lex_id(const ent_lex_entry *e);
+const char *ent_lex_iri(const ent_lex_entry *e);
+unsigned ent_lex_classes(const ent_lex_entry *e);
+/** The skos:prefLabel in `lang` ("fr", "en"), else any prefLabel. */
+const char *ent_lex_label(const ent_lex_entry *e, const char *lang);
+/** The first value of the property with local name `key`, or NULL. Values that
+ * are IRIs are given as their local name (an entry id). */
+const char *ent_lex_prop(const ent_lex_entry *e, const char *key);
+/** The i-th value of `key`, or NULL past the last one. */
+const char *ent_lex_prop_nth(const ent_lex_entry *e, const char *key, size_t i);
+
+/** Stem one folded or accented word with the French Snowball stemmer into
+ * `out` (size `cap`); returns false when it does not fit. Not thread-safe. */
+bool ent_lexicon_stem(const ent_lexicon *lex, const char *word, size_t len, char *out,
+                      size_t cap);
+
+#endif

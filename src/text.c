@@ -1,0 +1,143 @@
+/* text: UTF-8 and folding, through utf8proc (Unicode tables we do not own). */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+int32_t ent_utf8_next(const char *s, size_t len, size_t *i) {
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
+                                        (utf8proc_ssize_t)(len - *i), &cp);
+  if (n <= 0) {
+    (*i)++;
+    return -1;
+  }
+  *i += (size_t)n;
+  return cp;
+}
+
+size_t ent_utf8_count(const char *s, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
+  return n;
+}
+
+static bool is_space(int32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+         utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+entente_status ent_text_check(const char *s, size_t len, size_t *bad_offset) {
+  size_t i = 0, visible = 0;
+  if (bad_offset) *bad_offset = 0;
+  if (len > ENTENTE_MAX_ARTICLE_BYTES) return ENTENTE_ERR_TOO_LARGE;
+  if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3; /* BOM */
+  while (i < len) {
+    size_t at = i;
+    int32_t cp = ent_utf8_next(s, len, &i);
+    if (bad_offset) *bad_offset = at;
+    if (cp < 0) return ENTENTE_ERR_UTF8;
+    /* Control characters other than tab, line feed, carriage return and
+     * form feed mean a binary file, not an article. */
+    if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f') ||
+        cp == 0x7F)
+      return ENTENTE_ERR_BINARY;
+    if (!is_space(cp)) visible++;
+  }
+  if (bad_offset) *bad_offset = 0;
+  return visible ? ENTENTE_OK : ENTENTE_ERR_EMPTY;
+}
+
+bool ent_cp_is_upper(int32_t cp) {
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+         utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+bool ent_cp_is_alpha(int32_t cp) {
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+char *ent_strndup(const char *s, size_t len) {
+  char *d = malloc(len + 1);
+  if (!d) return NULL;
+  memcpy(d, s, len);
+  d[len] = '\0';
+  return d;
+}
+
+/* Typographic variants that news text mixes freely. */
+static int32_t unify(int32_t cp) {
+  switch (cp) {
+  case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: case 0x0060: return '\'';
+  case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: return '-';
+  case 0x00A0: case 0x202F: case 0x2009: return ' ';
+  case 0x0153: return -2; /* œ → oe */
+  case 0x0152: return -2;
+  case 0x00E6: case 0x00C6: return -3; /* æ → ae */
+  default: return cp;
+  }
+}
+
+char *ent_fold_new(const char *s, size_t len) {
+  utf8proc_uint8_t *nfkd = NULL;
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfkd,
+                                    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
+                                        UTF8PROC_CASEFOLD);
+  if (n < 0) {
+    /* Invalid input: fold byte-wise so callers still get a string. */
+    char *d = ent_strndup(s, len);
+    if (d)
+      for (char *p = d; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+    return d;
+  }
+  /* Output never grows by more than 2x (œ → oe). */
+  char *out = malloc((size_t)n * 2 + 1);
+  if (!out) {
+    free(nfkd);
+    return NULL;
+  }
+  size_t o = 0, i = 0;
+  while (i < (size_t)n) {
+    int32_t cp = ent_utf8_next((const char *)nfkd, (size_t)n, &i);
+    if (cp < 0) continue;
+    int32_t u = unify(cp);
+    if (u == -2) {
+      out[o++] = 'o';
+      out[o++] = 'e';
+    } else if (u == -3) {
+      out[o++] = 'a';
+      out[o++] = 'e';
+    } else {
+      utf8proc_uint8_t buf[4];
+      utf8proc_ssize_t k = utf8proc_encode_char(u, buf);
+      memcpy(out + o, buf, (size_t)k);
+      o += (size_t)k;
+    }
+  }
+  out[o] = '\0';
+  free(nfkd);
+  return out;
+}
+
+char *ent_slug_new(const char *s, size_t len) {
+  char *f = ent_fold_new(s, len);
+  if (!f) return NULL;
+  size_t o = 0;
+  bool dash = false;
+  for (size_t i = 0; f[i]; i++) {
+    unsigned char c = (unsigned char)f[i];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (dash && o) f[o++] = '-';
+      f[o++] = (char)c;
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  f[o] = '\0';
+  return f;
+}

@@ -1,0 +1,38 @@
+/* text: UTF-8 checks and the one folding every comparison goes through.
+ * Folding = NFKD, combining marks dropped, lower case, typographic
+ * apostrophes and dashes unified (’ → ', – → -). */
+#ifndef ENT_TEXT_H
+#define ENT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "entente.h"
+
+/** Check that s[0..len) is valid, non-empty, text-like UTF-8. */
+entente_status ent_text_check(const char *s, size_t len, size_t *bad_offset);
+
+/** Decode the code point at s[*i], advance *i; -1 on a bad sequence. */
+int32_t ent_utf8_next(const char *s, size_t len, size_t *i);
+
+/** Number of code points in s[0..len) (RFC 5147 character offsets). */
+size_t ent_utf8_count(const char *s, size_t len);
+
+/** Fold s[0..len) (see top). Returns a new NUL-terminated string owned by
+ * the caller (free()), or NULL when out of memory. */
+char *ent_fold_new(const char *s, size_t len);
+
+/** True when the code point is an upper-case letter. */
+bool ent_cp_is_upper(int32_t cp);
+/** True when the code point is a letter. */
+bool ent_cp_is_alpha(int32_t cp);
+
+/** Copy s[0..len) to a new NUL-terminated string (caller frees). */
+char *ent_strndup(const char *s, size_t len);
+
+/** ASCII slug of s for IRIs: folded, runs of non [a-z0-9] become one '-'.
+ * New string owned by the caller, NULL when out of memory. */
+char *ent_slug_new(const char *s, size_t len);
+
+#endif
