@@ -13,7 +13,9 @@ PREFIX  ?= /usr/local
 ONTOLOGY_DIR ?= $(CURDIR)/ontology
 BUILD   ?= build
 
-LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_SRC  := $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
+CLI_SRC  := src/main.c $(wildcard src/cli_*.c)
+CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -27,7 +29,7 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(BUILD)/obj
 $(BUILD)/libentente.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/entente: $(BUILD)/obj/main.o $(BUILD)/libentente.a
+$(BUILD)/entente: $(CLI_OBJ) $(BUILD)/libentente.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libentente.a tests/unit/testutil.h | $(BUILD)/tests

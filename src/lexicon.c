@@ -277,6 +277,8 @@ static bool index_text(ent_lexicon *lex, const char *text, size_t entry, ent_lex
   if (!key) return false;
   if (w > lex->max_words) lex->max_words = w;
   bool ok = index_phrase(lex, lex->phrases, key, entry, sense, false);
+  if (ok && w >= 2 && sense == ENT_SENSE_NAME && (lex->entries[entry]->classes & ENT_LEX_PERSON))
+    ok = index_phrase(lex, lex->phrases, strrchr(key, ' ') + 1, entry, ENT_SENSE_SURNAME, false);
   if (ok && (lex->entries[entry]->classes & INFLECTING || sense == ENT_SENSE_DEMONYM)) {
     char *sk = stem_key(lex, key);
     ok = sk && index_phrase(lex, lex->stems, sk, entry, sense, true);

@@ -41,7 +41,11 @@ typedef enum {
 #define ENT_LEX_PLACE (ENT_LEX_COUNTRY | ENT_LEX_CITY | ENT_LEX_REGION)
 
 /** How a phrase found its entry. */
-typedef enum { ENT_SENSE_NAME = 0, ENT_SENSE_DEMONYM = 1 } ent_lex_sense;
+typedef enum {
+  ENT_SENSE_NAME = 0,
+  ENT_SENSE_DEMONYM = 1,
+  ENT_SENSE_SURNAME = 2 /* the last word of a known person's name */
+} ent_lex_sense;
 
 typedef struct ent_lex_entry ent_lex_entry;
 typedef struct ent_lexicon ent_lexicon;

@@ -1,0 +1,119 @@
+/* cli_io: reading inputs and writing outputs without ever leaving half a file. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void cli_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("entente: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+entente_status cli_read_file(const char *path, size_t limit, char **buf, size_t *len) {
+  *buf = NULL;
+  *len = 0;
+  bool is_stdin = strcmp(path, "-") == 0;
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
+  if (!f) {
+    cli_error("%s: cannot open: %s", path, strerror(errno));
+    return ENTENTE_ERR_IO;
+  }
+  struct stat sb;
+  if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    cli_error("%s: is a directory, not an article", path);
+    if (!is_stdin) fclose(f);
+    return ENTENTE_ERR_IO;
+  }
+  size_t cap = 65536, n = 0;
+  char *b = malloc(cap + 1);
+  entente_status st = ENTENTE_OK;
+  while (b) {
+    if (n == cap) {
+      if (cap > limit) break;
+      char *nb = realloc(b, cap * 2 + 1);
+      if (!nb) {
+        free(b);
+        b = NULL;
+        break;
+      }
+      b = nb;
+      cap *= 2;
+    }
+    size_t r = fread(b + n, 1, cap - n, f);
+    n += r;
+    if (r == 0) break;
+  }
+  if (!b) {
+    cli_error("%s: out of memory", path);
+    st = ENTENTE_ERR_NOMEM;
+  } else if (ferror(f)) {
+    cli_error("%s: read error: %s", path, strerror(errno));
+    st = ENTENTE_ERR_IO;
+  } else if (n > limit) {
+    cli_error("%s: larger than the limit of %zu bytes", path, limit);
+    st = ENTENTE_ERR_TOO_LARGE;
+  }
+  if (!is_stdin) fclose(f);
+  if (st != ENTENTE_OK) {
+    free(b);
+    return st;
+  }
+  b[n] = '\0';
+  *buf = b;
+  *len = n;
+  return ENTENTE_OK;
+}
+
+entente_status cli_write_output(const char *path, const void *buf, size_t len) {
+  if (!path || strcmp(path, "-") == 0) {
+    if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
+      cli_error("standard output: write error: %s", strerror(errno));
+      return ENTENTE_ERR_IO;
+    }
+    return ENTENTE_OK;
+  }
+  size_t n = strlen(path) + 32;
+  char *tmp = malloc(n);
+  if (!tmp) return ENTENTE_ERR_NOMEM;
+  snprintf(tmp, n, "%s.tmp.XXXXXX", path);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    cli_error("%s: cannot write: %s", path, strerror(errno));
+    free(tmp);
+    return ENTENTE_ERR_IO;
+  }
+  const char *p = buf;
+  size_t left = len;
+  bool ok = true;
+  while (left && ok) {
+    ssize_t w = write(fd, p, left);
+    if (w < 0 && errno == EINTR) continue;
+    ok = w > 0;
+    if (ok) {
+      p += w;
+      left -= (size_t)w;
+    }
+  }
+  mode_t mask = umask(0); /* mkstemp makes 0600; give the usual mode */
+  umask(mask);
+  ok = ok && fchmod(fd, 0666 & ~mask) == 0 && fsync(fd) == 0;
+  ok = (close(fd) == 0) && ok;
+  if (!ok || rename(tmp, path) != 0) {
+    cli_error("%s: cannot write: %s", path, strerror(errno));
+    unlink(tmp);
+    free(tmp);
+    return ENTENTE_ERR_IO;
+  }
+  free(tmp);
+  return ENTENTE_OK;
+}

@@ -1,0 +1,114 @@
+/* doc: the document model's memory and entity table. */
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+void *ent_vec_grow(void **v, size_t *n, size_t *cap, size_t size) {
+  if (*n == *cap) {
+    size_t c = *cap ? *cap * 2 : 16;
+    void *p = realloc(*v, c * size);
+    if (!p) return NULL;
+    *v = p;
+    *cap = c;
+  }
+  char *slot = (char *)*v + (*n)++ * size;
+  memset(slot, 0, size);
+  return slot;
+}
+
+void ent_doc_init(ent_doc *doc, const char *text, size_t len, const ent_lexicon *lex) {
+  memset(doc, 0, sizeof *doc);
+  doc->text = text;
+  doc->len = len;
+  doc->lex = lex;
+}
+
+void ent_doc_clear(ent_doc *doc) {
+  for (size_t i = 0; i < doc->toks.n; i++) free(doc->toks.v[i].fold);
+  for (size_t i = 0; i < doc->entities.n; i++) {
+    free(doc->entities.v[i].name);
+    free(doc->entities.v[i].key);
+  }
+  for (size_t i = 0; i < doc->roles.n; i++) free(doc->roles.v[i].title);
+  for (size_t i = 0; i < doc->events.n; i++) free(doc->events.v[i].participants.v);
+  for (size_t i = 0; i < doc->bills.n; i++) free(doc->bills.v[i].label);
+  for (size_t i = 0; i < doc->fundings.n; i++) free(doc->fundings.v[i].purpose);
+  for (size_t i = 0; i < doc->claims.n; i++) {
+    free(doc->claims.v[i].text);
+    free(doc->claims.v[i].mentions.v);
+  }
+  free(doc->toks.v);
+  free(doc->sents.v);
+  free(doc->mentions.v);
+  free(doc->entities.v);
+  free(doc->roles.v);
+  free(doc->events.v);
+  free(doc->bills.v);
+  free(doc->fundings.v);
+  free(doc->claims.v);
+  memset(doc, 0, sizeof *doc);
+}
+
+bool ent_tok_is(const ent_doc *doc, size_t i, const char *word) {
+  return i < doc->toks.n && strcmp(doc->toks.v[i].fold, word) == 0;
+}
+
+const ent_mention *ent_tok_mention(const ent_doc *doc, size_t i) {
+  if (i >= doc->toks.n || doc->toks.v[i].mention < 0) return NULL;
+  return &doc->mentions.v[doc->toks.v[i].mention];
+}
+
+int ent_doc_entity(ent_doc *doc, ent_entity_kind kind, const char *name, const char *key,
+                   const ent_lex_entry *entry) {
+  for (size_t i = 0; i < doc->entities.n; i++)
+    if (doc->entities.v[i].kind == kind && strcmp(doc->entities.v[i].key, key) == 0)
+      return (int)i;
+  ent_entity *e = ent_vec_push(&doc->entities);
+  if (!e) return -1;
+  e->kind = kind;
+  e->name = ent_strndup(name, strlen(name));
+  e->key = ent_strndup(key, strlen(key));
+  e->entry = entry;
+  e->first_tok = -1;
+  if (!e->name || !e->key) {
+    free(e->name);
+    free(e->key);
+    doc->entities.n--;
+    return -1;
+  }
+  return (int)(doc->entities.n - 1);
+}
+
+int ent_doc_lex_entity(ent_doc *doc, const ent_lex_entry *e, bool agent) {
+  unsigned c = ent_lex_classes(e);
+  if (agent) {
+    /* Metonymy: "Pékin affirme", "le Kremlin a averti" speak for a country. */
+    const char *to = (c & ENT_LEX_CITY) ? ent_lex_prop(e, "capitalOf")
+                                        : (c & ENT_LEX_ORG) ? ent_lex_prop(e, "standsFor") : NULL;
+    const ent_lex_entry *t = to ? ent_lexicon_get(doc->lex, to) : NULL;
+    if (t) return ent_doc_lex_entity(doc, t, false);
+  }
+  if (c & ENT_LEX_COUNTRY) {
+    const char *iso = ent_lex_prop(e, "isoCode");
+    return ent_doc_entity(doc, ENT_E_COUNTRY, ent_lex_label(e, "fr"), iso ? iso : ent_lex_id(e),
+                          e);
+  }
+  if (c & ENT_LEX_ORG)
+    return ent_doc_entity(doc, ENT_E_ORG, ent_lex_label(e, "fr"), ent_lex_id(e), e);
+  if (c & (ENT_LEX_CITY | ENT_LEX_REGION)) {
+    int i = ent_doc_entity(doc, ENT_E_PLACE, ent_lex_label(e, "fr"), ent_lex_id(e), e);
+    const char *in = ent_lex_prop(e, "inCountry");
+    if (i >= 0 && in) doc->entities.v[i].country = ent_lexicon_get(doc->lex, in);
+    return i;
+  }
+  return -1;
+}
+
+char *ent_doc_span_new(const ent_doc *doc, size_t start, size_t end) {
+  if (end > doc->len) end = doc->len;
+  if (start > end) start = end;
+  return ent_strndup(doc->text + start, end - start);
+}

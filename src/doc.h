@@ -1,0 +1,184 @@
+/* doc: one article as the pipeline sees it — text, sentences, tokens,
+ * mentions, entities and the facts the extractors find. A doc owns all of
+ * its arrays and strings; the text and the lexicon are borrowed. */
+#ifndef ENT_DOC_H
+#define ENT_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "amount.h"
+#include "entente.h"
+#include "lexicon.h"
+#include "temporal.h"
+
+/* A growable array: `ENT_VEC(T) name;` then ent_vec_push(&name). */
+#define ENT_VEC(T)                                                                       \
+  struct {                                                                               \
+    T *v;                                                                                \
+    size_t n, cap;                                                                       \
+  }
+/* Make room for one more element; returns a pointer to it (zeroed) or NULL. */
+void *ent_vec_grow(void **v, size_t *n, size_t *cap, size_t size);
+#define ent_vec_push(vec) ent_vec_grow((void **)&(vec)->v, &(vec)->n, &(vec)->cap, sizeof *(vec)->v)
+
+typedef enum {
+  ENT_TOK_WORD,
+  ENT_TOK_NUMBER,
+  ENT_TOK_PUNCT,
+  ENT_TOK_QUOTE_OPEN,
+  ENT_TOK_QUOTE_CLOSE
+} ent_tok_kind;
+
+typedef struct {
+  size_t start, end;  /* bytes into doc->text */
+  char *fold;         /* folded form (owned by the doc) */
+  ent_tok_kind kind;
+  bool cap;           /* starts with an upper-case letter */
+  bool elided;        /* ends in an apostrophe: l', d', qu' */
+  bool space_before;  /* white space before it */
+  int sent;           /* sentence index */
+  int mention;        /* index of the mention covering it, or -1 */
+} ent_token;
+
+typedef struct {
+  size_t start, end;       /* bytes */
+  size_t tok_first, tok_end;
+  bool heading;            /* a line with no final punctuation (title) */
+} ent_sentence;
+
+typedef enum {
+  ENT_M_PERSON,
+  ENT_M_COUNTRY,   /* by name; sense DEMONYM for adjectives (russe) */
+  ENT_M_PLACE,     /* city or region */
+  ENT_M_ORG,
+  ENT_M_TITLE,
+  ENT_M_HONORIFIC,
+  ENT_M_GROUP      /* "les responsables américains" */
+} ent_mention_kind;
+
+typedef struct {
+  ent_mention_kind kind;
+  size_t tok_first, tok_end;   /* token range [first, end) */
+  const ent_lex_entry *entry;  /* lexicon entry, when one matched */
+  ent_lex_sense sense;
+  int entity;                  /* entity index, -1 before coreference */
+} ent_mention;
+
+typedef enum {
+  ENT_E_PERSON,
+  ENT_E_COUNTRY,
+  ENT_E_ORG,
+  ENT_E_PLACE,
+  ENT_E_GROUP
+} ent_entity_kind;
+
+typedef struct {
+  ent_entity_kind kind;
+  char *name;                  /* label (owned) */
+  char *key;                   /* IRI key: slug or ISO code (owned) */
+  const ent_lex_entry *entry;  /* lexicon entry, or NULL */
+  const ent_lex_entry *country;/* a group's or place's country, or NULL */
+  int first_tok;               /* first mention's first token */
+} ent_entity;
+
+/* Facts. `sent` is the sentence the fact comes from (provenance). */
+typedef struct {
+  int person, of;    /* entity indexes; of = -1 when the text gives none */
+  char *title;       /* label as written ("ministre de la défense") */
+  const ent_lex_entry *title_entry;
+  bool former;
+  int sent;
+} ent_role;
+
+typedef enum {
+  ENT_EV_MEETING,
+  ENT_EV_TALKS,
+  ENT_EV_SUMMIT,
+  ENT_EV_CALL,
+  ENT_EV_VISIT,
+  ENT_EV_STATE_VISIT,
+  ENT_EV_PRESS_CONFERENCE,
+  ENT_EV_DINNER,
+  ENT_EV_RECEPTION
+} ent_event_kind;
+
+typedef struct {
+  ent_event_kind kind;
+  ENT_VEC(int) participants;   /* entity indexes */
+  ent_date date;
+  int place;                   /* entity index or -1 */
+  bool planned;
+  int sent;
+} ent_event;
+
+typedef struct {
+  char *label;
+  int signer, adopted_by, proposed_by;
+  ent_date date;
+  int sent;
+} ent_bill;
+
+typedef struct {
+  ent_amount amount;
+  int recipient;      /* entity or -1 */
+  char *purpose;      /* owned, or NULL */
+  int bill;           /* bill index or -1 */
+  int part_of;        /* funding index or -1 */
+  int sent;
+} ent_funding;
+
+typedef struct {
+  int claimant, addressee;     /* entity indexes; addressee -1 */
+  char *text;                  /* owned */
+  bool direct;
+  const char *verb;            /* lemma, borrowed from the lexicon */
+  ent_date date;
+  size_t start, end;           /* bytes of the claim's text */
+  ENT_VEC(int) mentions;       /* entities named in the text */
+  int sent;
+} ent_claim;
+
+typedef struct {
+  const char *text;  /* borrowed */
+  size_t len;
+  const ent_lexicon *lex;
+  ent_date pub;      /* prec NONE when unknown */
+  ENT_VEC(ent_token) toks;
+  ENT_VEC(ent_sentence) sents;
+  ENT_VEC(ent_mention) mentions;
+  ENT_VEC(ent_entity) entities;
+  ENT_VEC(ent_role) roles;
+  ENT_VEC(ent_event) events;
+  ENT_VEC(ent_bill) bills;
+  ENT_VEC(ent_funding) fundings;
+  ENT_VEC(ent_claim) claims;
+} ent_doc;
+
+/** Initialise *doc over text (borrowed) and lex (borrowed). */
+void ent_doc_init(ent_doc *doc, const char *text, size_t len, const ent_lexicon *lex);
+/** Release everything the doc owns (not the doc struct itself). */
+void ent_doc_clear(ent_doc *doc);
+
+/** Token helpers. */
+static inline size_t ent_tok_len(const ent_token *t) { return t->end - t->start; }
+/** True when token i's folded form equals `word`. */
+bool ent_tok_is(const ent_doc *doc, size_t i, const char *word);
+/** The mention covering token i, or NULL. */
+const ent_mention *ent_tok_mention(const ent_doc *doc, size_t i);
+
+/** Add an entity, or return the existing one with the same kind and key.
+ * `name` and `key` are copied. Returns its index or -1 when out of memory. */
+int ent_doc_entity(ent_doc *doc, ent_entity_kind kind, const char *name, const char *key,
+                   const ent_lex_entry *entry);
+
+/** The entity for a lexicon place/country/org mention (metonymy resolved:
+ * a capital or a standsFor institution gives its country when `agent` is
+ * true). -1 when out of memory or not a lexicon mention. */
+int ent_doc_lex_entity(ent_doc *doc, const ent_lex_entry *e, bool agent);
+
+/** A new string copied from text[start..end), owned by the caller. */
+char *ent_doc_span_new(const ent_doc *doc, size_t start, size_t end);
+
+#endif

@@ -1,0 +1,11 @@
+/* extractors: the registry, in run order (roles first: others use them). */
+#include "extractor.h"
+
+static const ent_extractor *const ALL[] = {
+    &ent_extract_roles,
+};
+
+const ent_extractor *const *ent_extractors(size_t *n) {
+  *n = sizeof ALL / sizeof *ALL;
+  return ALL;
+}

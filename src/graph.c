@@ -1,0 +1,420 @@
+/* graph: see graph.h. Triples go to a scratch model first and are copied
+ * to the caller's model only when all of them were made. */
+#include "graph.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+#define NS_ENT ENTENTE_NS
+#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
+#define NS_XSD "http://www.w3.org/2001/XMLSchema#"
+#define NS_SCHEMA "http://schema.org/"
+#define NS_PROV "http://www.w3.org/ns/prov#"
+#define NS_SKOS "http://www.w3.org/2004/02/skos/core#"
+
+typedef struct {
+  const ent_doc *doc;
+  librdf_world *w;
+  librdf_model *m;
+  const ent_graph_info *info;
+  char **ent_iri; /* entity index -> IRI */
+  bool failed;
+} builder;
+
+void ent_graph_hash(const char *s, size_t len, char buf[17]) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  snprintf(buf, 17, "%016llx", (unsigned long long)h);
+}
+
+static librdf_node *uri(builder *b, const char *ns, const char *local) {
+  size_t n = strlen(ns) + strlen(local) + 1;
+  char *s = malloc(n);
+  if (!s) return NULL;
+  snprintf(s, n, "%s%s", ns, local);
+  librdf_node *node = librdf_new_node_from_uri_string(b->w, (const unsigned char *)s);
+  free(s);
+  return node;
+}
+
+/* Add (s, p, o); takes ownership of o; s is borrowed. */
+static void add(builder *b, librdf_node *s, const char *pns, const char *p, librdf_node *o) {
+  if (b->failed || !s || !o) {
+    b->failed = true;
+    if (o) librdf_free_node(o);
+    return;
+  }
+  librdf_node *pn = uri(b, pns, p);
+  librdf_node *sn = librdf_new_node_from_node(s);
+  if (!pn || !sn) {
+    b->failed = true;
+    if (pn) librdf_free_node(pn);
+    if (sn) librdf_free_node(sn);
+    librdf_free_node(o);
+    return;
+  }
+  /* librdf_model_add takes ownership of the three nodes. */
+  if (librdf_model_add(b->m, sn, pn, o)) b->failed = true;
+}
+
+static librdf_node *lit(builder *b, const char *text, const char *lang) {
+  return librdf_new_node_from_literal(b->w, (const unsigned char *)text, lang, 0);
+}
+
+static librdf_node *typed(builder *b, const char *text, const char *xsd) {
+  librdf_uri *dt = librdf_new_uri(b->w, (const unsigned char *)xsd);
+  if (!dt) return NULL;
+  librdf_node *n = librdf_new_node_from_typed_literal(b->w, (const unsigned char *)text, NULL, dt);
+  librdf_free_uri(dt);
+  return n;
+}
+
+static librdf_node *integer(builder *b, long long v) {
+  char buf[32];
+  snprintf(buf, sizeof buf, "%lld", v);
+  return typed(b, buf, NS_XSD "integer");
+}
+
+static librdf_node *boolean(builder *b, bool v) {
+  return typed(b, v ? "true" : "false", NS_XSD "boolean");
+}
+
+static librdf_node *date(builder *b, const ent_date *d) {
+  char buf[32];
+  if (!ent_date_format(d, buf, sizeof buf)) return NULL;
+  return typed(b, buf, ent_date_xsd_type(d));
+}
+
+static librdf_node *type(builder *b, const char *cls) { return uri(b, NS_ENT, cls); }
+
+static librdf_node *res(builder *b, const char *path) {
+  return uri(b, b->info->base, path);
+}
+
+static librdf_node *entity(builder *b, int e) {
+  if (e < 0 || (size_t)e >= b->doc->entities.n || !b->ent_iri[e]) return NULL;
+  return librdf_new_node_from_uri_string(b->w, (const unsigned char *)b->ent_iri[e]);
+}
+
+/* The path of an entity's IRI under the base. */
+static char *entity_path(const ent_doc *doc, const ent_entity *e, const char *art_hash) {
+  static const char *const dir[] = {"person/", "country/", "org/", "place/", "group/"};
+  size_t n = strlen(dir[e->kind]) + strlen(e->key) + strlen(art_hash) + 3;
+  char *p = malloc(n);
+  if (!p) return NULL;
+  if (e->kind == ENT_E_GROUP) /* unnamed groups belong to their article */
+    snprintf(p, n, "%s%s-%s", dir[e->kind], art_hash, e->key);
+  else
+    snprintf(p, n, "%s%s", dir[e->kind], e->key);
+  (void)doc;
+  return p;
+}
+
+static void emit_entity(builder *b, int i, librdf_node *article) {
+  const ent_entity *e = &b->doc->entities.v[i];
+  librdf_node *n = entity(b, i);
+  static const char *const cls[] = {"Person", "Country", "Organization", "City", "Group"};
+  const char *c = cls[e->kind];
+  if (e->kind == ENT_E_PLACE && e->entry && (ent_lex_classes(e->entry) & ENT_LEX_REGION))
+    c = "Region";
+  add(b, n, NS_RDF, "type", type(b, c));
+  add(b, n, NS_RDFS, "label", lit(b, e->name, e->kind == ENT_E_PERSON ? NULL : "fr"));
+  if (e->kind == ENT_E_COUNTRY && e->entry) {
+    const char *en = ent_lex_label(e->entry, "en");
+    if (en && strcmp(en, e->name) != 0) add(b, n, NS_SKOS, "altLabel", lit(b, en, "en"));
+    add(b, n, NS_ENT, "isoCode", lit(b, e->key, NULL));
+  }
+  if (e->kind == ENT_E_PLACE && e->country) {
+    const char *iso = ent_lex_prop(e->country, "isoCode");
+    if (iso) {
+      char path[64];
+      snprintf(path, sizeof path, "country/%s", iso);
+      add(b, n, NS_ENT, "inCountry", res(b, path));
+    }
+  }
+  if (e->kind == ENT_E_GROUP && e->country) {
+    const char *iso = ent_lex_prop(e->country, "isoCode");
+    if (iso) {
+      char path[64];
+      snprintf(path, sizeof path, "country/%s", iso);
+      add(b, n, NS_ENT, "nationality", res(b, path));
+    }
+  }
+  add(b, n, NS_ENT, "mentionedIn", librdf_new_node_from_node(article));
+  if (n) librdf_free_node(n);
+}
+
+/* The sentence span node: <article>#char=S,E (code points, RFC 5147). */
+static librdf_node *span(builder *b, int sent, librdf_node *article) {
+  const ent_sentence *s = &b->doc->sents.v[sent];
+  size_t a = ent_utf8_count(b->doc->text, s->start);
+  size_t e = a + ent_utf8_count(b->doc->text + s->start, s->end - s->start);
+  char buf[64];
+  snprintf(buf, sizeof buf, "#char=%zu,%zu", a, e);
+  librdf_node *n = uri(b, b->info->article, buf);
+  add(b, n, NS_RDF, "type", type(b, "TextSpan"));
+  add(b, n, NS_ENT, "inArticle", librdf_new_node_from_node(article));
+  add(b, n, NS_ENT, "startOffset", integer(b, (long long)a));
+  add(b, n, NS_ENT, "endOffset", integer(b, (long long)e));
+  return n;
+}
+
+/* Provenance shared by every fact. */
+static void provenance(builder *b, librdf_node *fact, int sent, librdf_node *article) {
+  add(b, fact, NS_PROV, "wasDerivedFrom", librdf_new_node_from_node(article));
+  add(b, fact, NS_ENT, "evidence", span(b, sent, article));
+}
+
+/* A fact node: base + dir + hash(key parts). */
+static librdf_node *fact_node(builder *b, const char *dir, const char *key) {
+  char h[17], path[64];
+  ent_graph_hash(key, strlen(key), h);
+  snprintf(path, sizeof path, "%s/%s", dir, h);
+  return res(b, path);
+}
+
+static void emit_roles(builder *b, librdf_node *article) {
+  for (size_t i = 0; i < b->doc->roles.n; i++) {
+    const ent_role *r = &b->doc->roles.v[i];
+    char *ft = ent_fold_new(r->title, strlen(r->title));
+    if (!ft) {
+      b->failed = true;
+      return;
+    }
+    size_t kl = strlen(ft) + 512;
+    char *key = malloc(kl);
+    if (!key) {
+      free(ft);
+      b->failed = true;
+      return;
+    }
+    snprintf(key, kl, "%s|%s|%s|%d", b->ent_iri[r->person], ft,
+             r->of >= 0 ? b->ent_iri[r->of] : "", r->former);
+    librdf_node *n = fact_node(b, "position", key);
+    free(key);
+    free(ft);
+    add(b, n, NS_RDF, "type", type(b, "Position"));
+    add(b, n, NS_ENT, "holder", entity(b, r->person));
+    add(b, n, NS_ENT, "title", lit(b, r->title, "fr"));
+    if (r->of >= 0) add(b, n, NS_ENT, "of", entity(b, r->of));
+    if (r->former) add(b, n, NS_ENT, "former", boolean(b, true));
+    provenance(b, n, r->sent, article);
+    if (n) librdf_free_node(n);
+  }
+}
+
+static const char *const EVENT_CLASS[] = {"Meeting", "Talks", "Summit", "Call", "Visit",
+                                          "StateVisit", "PressConference", "Dinner",
+                                          "Reception"};
+
+static int cmp_str(const void *x, const void *y) {
+  return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static void emit_events(builder *b, librdf_node *article, const char *art_hash) {
+  for (size_t i = 0; i < b->doc->events.n && !b->failed; i++) {
+    const ent_event *ev = &b->doc->events.v[i];
+    /* Identity: kind, sorted participants, date — the same meeting in two
+     * articles gets one IRI. Without a date or participants it stays the
+     * article's own. */
+    const char **keys = calloc(ev->participants.n + 1, sizeof *keys);
+    if (!keys) {
+      b->failed = true;
+      return;
+    }
+    size_t kl = 128;
+    for (size_t k = 0; k < ev->participants.n; k++) {
+      keys[k] = b->ent_iri[ev->participants.v[k]];
+      kl += strlen(keys[k]) + 1;
+    }
+    qsort(keys, ev->participants.n, sizeof *keys, cmp_str);
+    char *key = malloc(kl);
+    if (!key) {
+      free(keys);
+      b->failed = true;
+      return;
+    }
+    char d[32] = "";
+    ent_date_format(&ev->date, d, sizeof d);
+    size_t o = (size_t)snprintf(key, kl, "%s|%s|", EVENT_CLASS[ev->kind], d);
+    if (!d[0] || ev->participants.n < 2) o += (size_t)snprintf(key + o, kl - o, "%s#%zu|", art_hash, i);
+    for (size_t k = 0; k < ev->participants.n; k++)
+      o += (size_t)snprintf(key + o, kl - o, "%s|", keys[k]);
+    free(keys);
+    librdf_node *n = fact_node(b, "event", key);
+    free(key);
+    add(b, n, NS_RDF, "type", type(b, "Event"));
+    add(b, n, NS_RDF, "type", type(b, EVENT_CLASS[ev->kind]));
+    for (size_t k = 0; k < ev->participants.n; k++)
+      add(b, n, NS_ENT, "participant", entity(b, ev->participants.v[k]));
+    if (ev->date.prec != ENT_PREC_NONE) add(b, n, NS_ENT, "date", date(b, &ev->date));
+    if (ev->place >= 0) add(b, n, NS_ENT, "place", entity(b, ev->place));
+    if (ev->planned) add(b, n, NS_ENT, "planned", boolean(b, true));
+    provenance(b, n, ev->sent, article);
+    if (n) librdf_free_node(n);
+  }
+}
+
+static void emit_bills(builder *b, librdf_node *article, const char *art_hash,
+                       librdf_node **bill_nodes) {
+  for (size_t i = 0; i < b->doc->bills.n && !b->failed; i++) {
+    const ent_bill *bl = &b->doc->bills.v[i];
+    char key[256];
+    snprintf(key, sizeof key, "%s#bill%zu", art_hash, i);
+    librdf_node *n = fact_node(b, "bill", key);
+    add(b, n, NS_RDF, "type", type(b, "Bill"));
+    add(b, n, NS_RDFS, "label", lit(b, bl->label, "fr"));
+    if (bl->signer >= 0) add(b, n, NS_ENT, "signer", entity(b, bl->signer));
+    if (bl->adopted_by >= 0) add(b, n, NS_ENT, "adoptedBy", entity(b, bl->adopted_by));
+    if (bl->proposed_by >= 0) add(b, n, NS_ENT, "proposedBy", entity(b, bl->proposed_by));
+    if (bl->date.prec != ENT_PREC_NONE) add(b, n, NS_ENT, "date", date(b, &bl->date));
+    provenance(b, n, bl->sent, article);
+    bill_nodes[i] = n;
+  }
+}
+
+static void emit_funding(builder *b, librdf_node *article, const char *art_hash,
+                         librdf_node **bill_nodes) {
+  librdf_node **nodes = calloc(b->doc->fundings.n + 1, sizeof *nodes);
+  if (!nodes) {
+    b->failed = true;
+    return;
+  }
+  for (size_t i = 0; i < b->doc->fundings.n && !b->failed; i++) {
+    const ent_funding *f = &b->doc->fundings.v[i];
+    char key[256], num[48];
+    snprintf(key, sizeof key, "%s#funding%zu", art_hash, i);
+    librdf_node *n = nodes[i] = fact_node(b, "funding", key);
+    add(b, n, NS_RDF, "type", type(b, "FundingAllocation"));
+    if (f->amount.has_value && ent_amount_format(f->amount.cents, num, sizeof num))
+      add(b, n, NS_ENT, "amount", typed(b, num, NS_XSD "decimal"));
+    if (f->amount.is_range && ent_amount_format(f->amount.cents_max, num, sizeof num))
+      add(b, n, NS_ENT, "amountMax", typed(b, num, NS_XSD "decimal"));
+    if (f->amount.lower_bound) add(b, n, NS_ENT, "lowerBound", boolean(b, true));
+    if (f->amount.upper_bound) add(b, n, NS_ENT, "upperBound", boolean(b, true));
+    if (f->amount.approx) add(b, n, NS_ENT, "approximate", boolean(b, true));
+    add(b, n, NS_ENT, "currency", lit(b, f->amount.currency, NULL));
+    if (f->recipient >= 0) add(b, n, NS_ENT, "recipient", entity(b, f->recipient));
+    if (f->purpose) add(b, n, NS_ENT, "purpose", lit(b, f->purpose, "fr"));
+    if (f->bill >= 0 && bill_nodes[f->bill])
+      add(b, n, NS_ENT, "bill", librdf_new_node_from_node(bill_nodes[f->bill]));
+    if (f->part_of >= 0 && (size_t)f->part_of < i && nodes[f->part_of])
+      add(b, n, NS_ENT, "partOf", librdf_new_node_from_node(nodes[f->part_of]));
+    provenance(b, n, f->sent, article);
+  }
+  for (size_t i = 0; i < b->doc->fundings.n; i++)
+    if (nodes[i]) librdf_free_node(nodes[i]);
+  free(nodes);
+}
+
+static void emit_claims(builder *b, librdf_node *article, const char *art_hash) {
+  for (size_t i = 0; i < b->doc->claims.n && !b->failed; i++) {
+    const ent_claim *c = &b->doc->claims.v[i];
+    char key[256];
+    snprintf(key, sizeof key, "%s#claim%zu-%zu", art_hash, c->start, c->end);
+    librdf_node *n = fact_node(b, "claim", key);
+    add(b, n, NS_RDF, "type", type(b, "Claim"));
+    add(b, n, NS_ENT, "claimant", entity(b, c->claimant));
+    if (c->addressee >= 0) add(b, n, NS_ENT, "addressee", entity(b, c->addressee));
+    add(b, n, NS_ENT, "text", lit(b, c->text, "fr"));
+    add(b, n, NS_ENT, "direct", boolean(b, c->direct));
+    if (c->verb) add(b, n, NS_ENT, "verb", lit(b, c->verb, NULL));
+    if (c->date.prec != ENT_PREC_NONE) add(b, n, NS_ENT, "date", date(b, &c->date));
+    for (size_t k = 0; k < c->mentions.n; k++)
+      add(b, n, NS_ENT, "mentions", entity(b, c->mentions.v[k]));
+    provenance(b, n, c->sent, article);
+    if (n) librdf_free_node(n);
+  }
+}
+
+static void emit_article(builder *b, librdf_node *article) {
+  const ent_doc *doc = b->doc;
+  add(b, article, NS_RDF, "type", type(b, "Article"));
+  if (doc->pub.prec != ENT_PREC_NONE)
+    add(b, article, NS_SCHEMA, "datePublished", date(b, &doc->pub));
+  if (b->info->name) add(b, article, NS_ENT, "sourceName", lit(b, b->info->name, NULL));
+  if (doc->sents.n && doc->sents.v[0].heading) {
+    char *h = ent_doc_span_new(doc, doc->sents.v[0].start, doc->sents.v[0].end);
+    if (!h) b->failed = true;
+    else add(b, article, NS_SCHEMA, "headline", lit(b, h, "fr"));
+    free(h);
+  }
+}
+
+/* Is entity i used by a fact, or a person (persons are always listed)? */
+static bool used(const ent_doc *doc, int i) {
+  if (doc->entities.v[i].kind == ENT_E_PERSON) return true;
+  for (size_t k = 0; k < doc->roles.n; k++)
+    if (doc->roles.v[k].of == i || doc->roles.v[k].person == i) return true;
+  for (size_t k = 0; k < doc->events.n; k++) {
+    if (doc->events.v[k].place == i) return true;
+    for (size_t j = 0; j < doc->events.v[k].participants.n; j++)
+      if (doc->events.v[k].participants.v[j] == i) return true;
+  }
+  for (size_t k = 0; k < doc->bills.n; k++)
+    if (doc->bills.v[k].signer == i || doc->bills.v[k].adopted_by == i ||
+        doc->bills.v[k].proposed_by == i)
+      return true;
+  for (size_t k = 0; k < doc->fundings.n; k++)
+    if (doc->fundings.v[k].recipient == i) return true;
+  for (size_t k = 0; k < doc->claims.n; k++) {
+    if (doc->claims.v[k].claimant == i || doc->claims.v[k].addressee == i) return true;
+    for (size_t j = 0; j < doc->claims.v[k].mentions.n; j++)
+      if (doc->claims.v[k].mentions.v[j] == i) return true;
+  }
+  return false;
+}
+
+entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_model *model,
+                              librdf_node *context, const ent_graph_info *info) {
+  librdf_storage *st = librdf_new_storage(world, "memory", NULL, NULL);
+  librdf_model *scratch = st ? librdf_new_model(world, st, NULL) : NULL;
+  builder b = {doc, world, scratch, info, calloc(doc->entities.n + 1, sizeof(char *)), false};
+  librdf_node **bill_nodes = calloc(doc->bills.n + 1, sizeof *bill_nodes);
+  librdf_node *article = librdf_new_node_from_uri_string(world, (const unsigned char *)info->article);
+  char art_hash[17];
+  ent_graph_hash(info->article, strlen(info->article), art_hash);
+  entente_status status = ENTENTE_ERR_NOMEM;
+  if (!scratch || !b.ent_iri || !bill_nodes || !article) goto out;
+  for (size_t i = 0; i < doc->entities.n; i++) {
+    char *path = entity_path(doc, &doc->entities.v[i], art_hash);
+    if (!path) goto out;
+    size_t n = strlen(info->base) + strlen(path) + 1;
+    b.ent_iri[i] = malloc(n);
+    if (b.ent_iri[i]) snprintf(b.ent_iri[i], n, "%s%s", info->base, path);
+    free(path);
+    if (!b.ent_iri[i]) goto out;
+  }
+  emit_article(&b, article);
+  for (size_t i = 0; i < doc->entities.n; i++)
+    if (used(doc, (int)i)) emit_entity(&b, (int)i, article);
+  emit_roles(&b, article);
+  emit_events(&b, article, art_hash);
+  emit_bills(&b, article, art_hash, bill_nodes);
+  emit_funding(&b, article, art_hash, bill_nodes);
+  emit_claims(&b, article, art_hash);
+  if (b.failed) {
+    status = ENTENTE_ERR_RDF;
+    goto out;
+  }
+  librdf_stream *s = librdf_model_as_stream(scratch);
+  int rc = !s ? 1
+           : context ? librdf_model_context_add_statements(model, context, s)
+                     : librdf_model_add_statements(model, s);
+  if (s) librdf_free_stream(s);
+  status = rc ? ENTENTE_ERR_RDF : ENTENTE_OK;
+out:
+  for (size_t i = 0; b.ent_iri && i < doc->entities.n; i++) free(b.ent_iri[i]);
+  free(b.ent_iri);
+  for (size_t i = 0; bill_nodes && i < doc->bills.n; i++)
+    if (bill_nodes[i]) librdf_free_node(bill_nodes[i]);
+  free(bill_nodes);
+  if (article) librdf_free_node(article);
+  if (scratch) librdf_free_model(scratch);
+  if (st) librdf_free_storage(st);
+  return status;
+}

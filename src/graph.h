@@ -1,0 +1,28 @@
+/* graph: a document's facts as RDF in a librdf model.
+ * IRIs are deterministic (see docs/design.md): persons by their canonical
+ * name, countries by ISO 3166-1 code, facts by a hash of what identifies
+ * them, so the same input always gives the same graph and graphs from
+ * different articles merge on shared nodes. Every fact carries
+ * prov:wasDerivedFrom its article and ent:evidence its sentence span. */
+#ifndef ENT_GRAPH_H
+#define ENT_GRAPH_H
+
+#include <librdf.h>
+
+#include "doc.h"
+
+typedef struct {
+  const char *base;     /* resource base IRI (ends with '/') */
+  const char *article;  /* the article's IRI */
+  const char *name;     /* source name (file), or NULL */
+} ent_graph_info;
+
+/** Add the document's triples to `model` (in `context` when not NULL). All
+ * arguments are borrowed. On failure nothing is added. */
+entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_model *model,
+                              librdf_node *context, const ent_graph_info *info);
+
+/** A short stable hash (16 hex digits) of s into buf[17]. */
+void ent_graph_hash(const char *s, size_t len, char buf[17]);
+
+#endif

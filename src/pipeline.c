@@ -1,0 +1,133 @@
+/* pipeline: the public API (include/entente.h) — one article through every
+ * stage: check → tokenize → mentions → coref → extractors → graph. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coref.h"
+#include "doc.h"
+#include "entente.h"
+#include "extractor.h"
+#include "graph.h"
+#include "lexicon.h"
+#include "mentions.h"
+#include "text.h"
+#include "tokenize.h"
+
+#ifndef ENTENTE_ONTOLOGY_DIR
+#define ENTENTE_ONTOLOGY_DIR "ontology"
+#endif
+
+struct entente_ctx {
+  librdf_world *world;
+  ent_lexicon *lex;
+};
+
+const char *entente_strerror(entente_status st) {
+  switch (st) {
+  case ENTENTE_OK: return "success";
+  case ENTENTE_ERR_EMPTY: return "the article is empty";
+  case ENTENTE_ERR_UTF8: return "the article is not valid UTF-8";
+  case ENTENTE_ERR_BINARY: return "the article holds binary data (control bytes), not text";
+  case ENTENTE_ERR_TOO_LARGE: return "the article is larger than the limit (4 MiB)";
+  case ENTENTE_ERR_DATE: return "the date is not a valid YYYY-MM-DD";
+  case ENTENTE_ERR_IO: return "input/output error";
+  case ENTENTE_ERR_LEXICON: return "a lexicon file is missing or malformed";
+  case ENTENTE_ERR_RDF: return "the RDF library refused an operation";
+  case ENTENTE_ERR_NOMEM: return "out of memory";
+  case ENTENTE_ERR_ARG: return "invalid argument";
+  }
+  return "unknown error";
+}
+
+const char *entente_default_ontology_dir(void) {
+  const char *env = getenv("ENTENTE_ONTOLOGY");
+  return env && *env ? env : ENTENTE_ONTOLOGY_DIR;
+}
+
+entente_status entente_ctx_new(librdf_world *world, const char *dir, entente_ctx **ctx_new) {
+  if (!world || !ctx_new) return ENTENTE_ERR_ARG;
+  *ctx_new = NULL;
+  if (!dir) dir = entente_default_ontology_dir();
+  size_t n = strlen(dir) + sizeof "/lexicon";
+  char *path = malloc(n);
+  entente_ctx *ctx = calloc(1, sizeof *ctx);
+  if (!path || !ctx) {
+    free(path);
+    free(ctx);
+    return ENTENTE_ERR_NOMEM;
+  }
+  snprintf(path, n, "%s/lexicon", dir);
+  ctx->world = world;
+  entente_status st = ent_lexicon_new(path, &ctx->lex);
+  free(path);
+  if (st != ENTENTE_OK) {
+    free(ctx);
+    return st;
+  }
+  *ctx_new = ctx;
+  return ENTENTE_OK;
+}
+
+void entente_ctx_free(entente_ctx *ctx) {
+  if (!ctx) return;
+  ent_lexicon_free(ctx->lex);
+  free(ctx);
+}
+
+/* article/<slug of the name>-<hash of the text>: stable for the same file. */
+static char *article_iri_new(const entente_article *a, const char *text, size_t len) {
+  const char *base = a && a->base ? a->base : ENTENTE_DEFAULT_BASE;
+  const char *name = a && a->name ? a->name : "article";
+  const char *slash = strrchr(name, '/');
+  if (slash) name = slash + 1;
+  const char *dot = strrchr(name, '.');
+  char *slug = ent_slug_new(name, dot && dot != name ? (size_t)(dot - name) : strlen(name));
+  if (!slug) return NULL;
+  char h[17];
+  ent_graph_hash(text, len, h);
+  size_t n = strlen(base) + strlen(slug) + 40;
+  char *iri = malloc(n);
+  if (iri) snprintf(iri, n, "%sarticle/%s%s%.8s", base, slug, *slug ? "-" : "", h);
+  free(slug);
+  return iri;
+}
+
+librdf_node *entente_article_node_new(entente_ctx *ctx, const entente_article *a,
+                                      const char *text, size_t len) {
+  char *iri = article_iri_new(a, text, len);
+  librdf_node *n = iri ? librdf_new_node_from_uri_string(ctx->world, (const unsigned char *)iri)
+                       : NULL;
+  free(iri);
+  return n;
+}
+
+entente_status entente_extract(entente_ctx *ctx, const char *text, size_t len,
+                               const entente_article *article, librdf_model *model,
+                               librdf_node *graph) {
+  if (!ctx || !text || !model) return ENTENTE_ERR_ARG;
+  entente_status st = ent_text_check(text, len, NULL);
+  if (st != ENTENTE_OK) return st;
+  ent_doc doc;
+  ent_doc_init(&doc, text, len, ctx->lex);
+  if (article && article->date) {
+    st = ent_date_parse_iso(article->date, &doc.pub);
+    if (st != ENTENTE_OK) return st;
+  }
+  char *iri = article_iri_new(article, text, len);
+  if (!iri) return ENTENTE_ERR_NOMEM;
+  st = ent_tokenize(&doc);
+  if (st == ENTENTE_OK) st = ent_find_mentions(&doc);
+  if (st == ENTENTE_OK) st = ent_coref(&doc);
+  size_t n;
+  const ent_extractor *const *ex = ent_extractors(&n);
+  for (size_t i = 0; i < n && st == ENTENTE_OK; i++) st = ex[i]->run(&doc);
+  if (st == ENTENTE_OK) {
+    const char *base = article && article->base ? article->base : ENTENTE_DEFAULT_BASE;
+    ent_graph_info info = {base, iri, article ? article->name : NULL};
+    st = ent_graph_emit(&doc, ctx->world, model, graph, &info);
+  }
+  free(iri);
+  ent_doc_clear(&doc);
+  return st;
+}

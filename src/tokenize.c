@@ -1,0 +1,273 @@
+/* tokenize: see tokenize.h. Works on code points; offsets are bytes. */
+#include "tokenize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+typedef struct {
+  const char *s;
+  size_t len;
+} src;
+
+static int32_t peek(src t, size_t i, size_t *next) {
+  size_t j = i;
+  int32_t cp = i < t.len ? ent_utf8_next(t.s, t.len, &j) : -1;
+  if (next) *next = j;
+  return cp;
+}
+
+static bool is_space(int32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0xA0 || c == 0x202F ||
+         c == 0x2009 || c == 0x2007 || c == 0x3000;
+}
+static bool is_digit(int32_t c) { return c >= '0' && c <= '9'; }
+static bool is_apos(int32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+static bool is_hyphen(int32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+static bool is_word_cp(int32_t c) { return ent_cp_is_alpha(c) || is_digit(c); }
+static bool is_open_quote(int32_t c) { return c == 0xAB || c == 0x201C || c == 0x201E || c == 0x2039; }
+static bool is_close_quote(int32_t c) { return c == 0xBB || c == 0x201D || c == 0x203A; }
+
+/* Words that elide before a vowel: the apostrophe stays with them. */
+static bool elides(const char *fold) {
+  static const char *const w[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu",
+                                  "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu"};
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+    if (strcmp(fold, w[i]) == 0) return true;
+  return false;
+}
+
+/* Subject pronouns after an inverted verb: a-t-il, dit-elle, sont-ils. */
+static bool inverted_pronoun(const char *fold) {
+  static const char *const w[] = {"il", "elle", "ils", "elles", "on", "t-il", "t-elle",
+                                  "t-on", "t-ils", "t-elles", "je", "nous", "vous"};
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+    if (strcmp(fold, w[i]) == 0) return true;
+  return false;
+}
+
+static ent_token *push(ent_doc *doc, size_t start, size_t end, ent_tok_kind kind,
+                       bool space_before) {
+  ent_token *t = ent_vec_push(&doc->toks);
+  if (!t) return NULL;
+  t->start = start;
+  t->end = end;
+  t->kind = kind;
+  t->space_before = space_before;
+  t->mention = -1;
+  t->fold = ent_fold_new(doc->text + start, end - start);
+  if (!t->fold) {
+    doc->toks.n--;
+    return NULL;
+  }
+  size_t i = start;
+  t->cap = ent_cp_is_upper(ent_utf8_next(doc->text, doc->len, &i));
+  return t;
+}
+
+/* Does a dot after word [start,end) belong to it (abbreviation, initial)? */
+static bool takes_dot(ent_doc *doc, size_t start, size_t end, size_t ncp) {
+  size_t i = start;
+  if (ncp == 1 && ent_cp_is_upper(ent_utf8_next(doc->text, doc->len, &i))) return true;
+  char *f = ent_fold_new(doc->text + start, end + 1 - start);
+  bool yes = f && ent_lexicon_find(doc->lex, f, ~0u) != NULL;
+  free(f);
+  return yes;
+}
+
+/* Read a number at i: digits, thousand groups, a decimal comma or point. */
+static size_t scan_number(src t, size_t i) {
+  size_t j = i, n;
+  size_t group = 0;
+  while (is_digit(peek(t, j, &n))) {
+    j = n;
+    group++;
+  }
+  for (;;) {
+    /* 40 000, 40 000: a separator then exactly three digits. */
+    size_t k, k2 = 0;
+    int32_t c = peek(t, j, &k);
+    if (group <= 3 && (c == ' ' || c == 0xA0 || c == 0x202F)) {
+      size_t d = 0, m = k;
+      while (is_digit(peek(t, m, &k2)) && d < 4) {
+        m = k2;
+        d++;
+      }
+      if (d == 3 && !is_word_cp(peek(t, m, NULL))) {
+        j = m;
+        group = 3;
+        continue;
+      }
+    }
+    if ((c == ',' || c == '.') && is_digit(peek(t, k, NULL))) {
+      j = k;
+      while (is_digit(peek(t, j, &n))) j = n;
+    }
+    break;
+  }
+  return j;
+}
+
+static entente_status tokens(ent_doc *doc) {
+  src t = {doc->text, doc->len};
+  size_t i = 0;
+  bool space = true;
+  while (i < t.len) {
+    size_t n;
+    int32_t c = peek(t, i, &n);
+    if (c == '\n' || is_space(c) || c < 0) {
+      i = n;
+      space = true;
+      continue;
+    }
+    ent_token *tk = NULL;
+    if (is_digit(c)) {
+      size_t j = scan_number(t, i);
+      if (ent_cp_is_alpha(peek(t, j, NULL))) { /* 1er, 75e, 2e */
+        while (is_word_cp(peek(t, j, &n))) j = n;
+        tk = push(doc, i, j, ENT_TOK_WORD, space);
+      } else {
+        tk = push(doc, i, j, ENT_TOK_NUMBER, space);
+      }
+      i = j;
+    } else if (is_word_cp(c)) {
+      size_t j = i, ncp = 0, part = i;
+      for (;;) {
+        while (is_word_cp(peek(t, j, &n))) {
+          j = n;
+          ncp++;
+        }
+        size_t k;
+        int32_t d = peek(t, j, &k);
+        if (is_apos(d)) {
+          char *f = ent_fold_new(t.s + part, j - part);
+          bool el = f && elides(f);
+          free(f);
+          if (el) { /* l' | avion */
+            if (part > i && !(tk = push(doc, i, part - 1, ENT_TOK_WORD, space)))
+              return ENTENTE_ERR_NOMEM;
+            if (part > i) space = false;
+            tk = push(doc, part, k, ENT_TOK_WORD, space);
+            if (tk) tk->elided = true;
+            j = k;
+            i = j;
+            ncp = 0;
+            goto next;
+          }
+          if (is_word_cp(peek(t, k, NULL))) { /* aujourd'hui */
+            j = k;
+            part = j;
+            continue;
+          }
+        } else if (is_hyphen(d) && is_word_cp(peek(t, k, NULL))) {
+          /* a-t-il: split the inverted pronoun off the verb. */
+          size_t m = k, m2;
+          while (is_word_cp(peek(t, m, &m2)) || (is_hyphen(peek(t, m, &m2)) &&
+                                                 is_word_cp(peek(t, m2, NULL))))
+            m = m2;
+          char *f = ent_fold_new(t.s + k, m - k);
+          bool inv = f && inverted_pronoun(f) && !is_word_cp(peek(t, m, NULL));
+          free(f);
+          if (inv) {
+            if (!push(doc, i, j, ENT_TOK_WORD, space)) return ENTENTE_ERR_NOMEM;
+            size_t p = k; /* skip "t-" */
+            if ((peek(t, p, &m2) == 't' || peek(t, p, &m2) == 'T') && is_hyphen(peek(t, m2, NULL))) {
+              peek(t, m2, &p);
+            }
+            tk = push(doc, p, m, ENT_TOK_WORD, false);
+            i = m;
+            goto next;
+          }
+          j = k;
+          part = j;
+          continue;
+        }
+        break;
+      }
+      /* M. MM. Mme. J. — keep the dot when the lexicon knows the abbreviation. */
+      if (peek(t, j, &n) == '.' && takes_dot(doc, i, j, ncp)) j = n;
+      tk = push(doc, i, j, ENT_TOK_WORD, space);
+      i = j;
+    } else {
+      ent_tok_kind k = is_open_quote(c) ? ENT_TOK_QUOTE_OPEN
+                       : is_close_quote(c) ? ENT_TOK_QUOTE_CLOSE
+                                           : ENT_TOK_PUNCT;
+      size_t j = n;
+      if (c == '.') /* ellipsis "..." as one token */
+        while (peek(t, j, &n) == '.') j = n;
+      tk = push(doc, i, j, k, space);
+      i = j;
+    }
+    if (!tk) return ENTENTE_ERR_NOMEM;
+  next:
+    space = false;
+  }
+  return ENTENTE_OK;
+}
+
+static bool has_newline(const ent_doc *doc, size_t from, size_t to) {
+  return memchr(doc->text + from, '\n', to - from) != NULL;
+}
+
+/* Is this quote token a closing one, given the open depth? A straight
+ * quote closes when one is open; curly ones say what they are. */
+static bool closes(const ent_doc *doc, const ent_token *tk, int depth) {
+  if (tk->kind == ENT_TOK_QUOTE_CLOSE) return true;
+  if (tk->kind == ENT_TOK_QUOTE_OPEN) return false;
+  return doc->text[tk->start] == '"' && depth > 0;
+}
+
+static entente_status sentences(ent_doc *doc) {
+  size_t first = 0;
+  int depth = 0;
+  for (size_t i = 0; i < doc->toks.n; i++) {
+    ent_token *tk = &doc->toks.v[i];
+    bool is_quote = tk->kind == ENT_TOK_QUOTE_OPEN || tk->kind == ENT_TOK_QUOTE_CLOSE ||
+                    (tk->kind == ENT_TOK_PUNCT && doc->text[tk->start] == '"');
+    if (is_quote) {
+      if (closes(doc, tk, depth))
+        depth = depth > 0 ? depth - 1 : 0;
+      else
+        depth++;
+    }
+    bool end = i + 1 == doc->toks.n;
+    bool heading = false;
+    if (!end && has_newline(doc, tk->end, doc->toks.v[i + 1].start)) {
+      end = true;
+      const char *p = doc->text + tk->start;
+      heading = !(tk->kind == ENT_TOK_PUNCT && strchr(".!?:;", *p)) && !is_quote;
+      depth = 0; /* a quotation never runs over a paragraph break unseen */
+    } else if (!end && depth == 0 && tk->kind == ENT_TOK_PUNCT &&
+               strchr(".!?", doc->text[tk->start])) {
+      /* End of sentence when the next word starts upper-case or opens a quote. */
+      size_t j = i + 1;
+      while (j < doc->toks.n && doc->toks.v[j].kind == ENT_TOK_QUOTE_CLOSE) j++;
+      if (j < doc->toks.n) {
+        const ent_token *nx = &doc->toks.v[j];
+        if (nx->cap || nx->kind == ENT_TOK_QUOTE_OPEN || nx->kind == ENT_TOK_NUMBER ||
+            doc->text[nx->start] == '-' || (unsigned char)doc->text[nx->start] == 0xE2) {
+          i = j - 1;
+          end = true;
+        }
+      }
+    }
+    if (!end) continue;
+    ent_sentence *s = ent_vec_push(&doc->sents);
+    if (!s) return ENTENTE_ERR_NOMEM;
+    s->tok_first = first;
+    s->tok_end = i + 1;
+    s->start = doc->toks.v[first].start;
+    s->end = doc->toks.v[i].end;
+    s->heading = heading || (i + 1 == doc->toks.n && doc->toks.v[i].kind == ENT_TOK_WORD &&
+                             doc->sents.n == 1);
+    for (size_t k = first; k <= i; k++) doc->toks.v[k].sent = (int)doc->sents.n - 1;
+    first = i + 1;
+  }
+  return ENTENTE_OK;
+}
+
+entente_status ent_tokenize(ent_doc *doc) {
+  entente_status st = tokens(doc);
+  return st == ENTENTE_OK ? sentences(doc) : st;
+}
