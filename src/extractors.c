@@ -3,6 +3,10 @@
 
 static const ent_extractor *const ALL[] = {
     &ent_extract_roles,
+    &ent_extract_events,
+    &ent_extract_bills,
+    &ent_extract_funding,
+    &ent_extract_claims,
 };
 
 const ent_extractor *const *ent_extractors(size_t *n) {

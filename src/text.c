@@ -77,6 +77,12 @@ static int32_t unify(int32_t cp) {
   case 0x0153: return -2; /* œ → oe */
   case 0x0152: return -2;
   case 0x00E6: case 0x00C6: return -3; /* æ → ae */
+  /* Letters NFKD does not decompose (Polish, Nordic, Croatian, Turkish). */
+  case 0x0142: case 0x0141: return 'l';
+  case 0x00F8: case 0x00D8: return 'o';
+  case 0x0111: case 0x0110: return 'd';
+  case 0x0131: return 'i';
+  case 0x00DF: return -4; /* ß → ss */
   default: return cp;
   }
 }
@@ -111,6 +117,9 @@ char *ent_fold_new(const char *s, size_t len) {
     } else if (u == -3) {
       out[o++] = 'a';
       out[o++] = 'e';
+    } else if (u == -4) {
+      out[o++] = 's';
+      out[o++] = 's';
     } else {
       utf8proc_uint8_t buf[4];
       utf8proc_ssize_t k = utf8proc_encode_char(u, buf);

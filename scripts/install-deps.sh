@@ -1,0 +1,25 @@
+#!/bin/sh
+# Install what entente needs to build and test, from Debian's packages.
+# Runs apt-get as root (through sudo when not root). Safe to run again.
+set -eu
+PKGS="build-essential clang pkg-config make
+  librdf0-dev libraptor2-dev librasqal3-dev librdf-storage-sqlite
+  raptor2-utils rasqal-utils redland-utils
+  libxml2-dev libutf8proc-dev libstemmer-dev libcmocka-dev
+  valgrind graphviz python3 nodejs npm"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+missing=""
+for p in $PKGS; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+# nodejs/npm may come from elsewhere on a machine: a working node is enough.
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  missing=$(echo "$missing" | tr ' ' '\n' | grep -v -x -e nodejs -e npm | tr '\n' ' ')
+fi
+if [ -n "$(echo "$missing" | tr -d ' ')" ]; then
+  echo "installing:$missing" >&2
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # shellcheck disable=SC2086
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi

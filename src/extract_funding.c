@@ -1,0 +1,9 @@
+/* extract_funding: placeholder until the funding extractor lands (finds nothing). */
+#include "extractor.h"
+
+static entente_status run(ent_doc *doc) {
+  (void)doc;
+  return ENTENTE_OK;
+}
+
+const ent_extractor ent_extract_funding = {"funding", run};

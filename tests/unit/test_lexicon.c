@@ -1,0 +1,83 @@
+/* lexicon: loading, folded lookup, stems, properties, bad files. */
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+static ent_lexicon *lex;
+
+static const char *id_of(const char *key, unsigned cls) {
+  const ent_lex_entry *e = ent_lexicon_find(lex, key, cls);
+  return e ? ent_lex_id(e) : NULL;
+}
+
+static void finds_countries_by_name_and_demonym(void **state) {
+  (void)state;
+  assert_non_null(id_of("russie", ENT_LEX_COUNTRY));
+  assert_string_equal(id_of("russie", ENT_LEX_COUNTRY), id_of("russe", ENT_LEX_COUNTRY));
+  /* Inflected demonyms by stem: chinoise, chinoises, américaines. */
+  assert_string_equal(id_of("chinoise", ENT_LEX_COUNTRY), id_of("chine", ENT_LEX_COUNTRY));
+  assert_string_equal(id_of("americaines", ENT_LEX_COUNTRY), id_of("etats-unis", ENT_LEX_COUNTRY));
+  const ent_lex_entry *fr = ent_lexicon_find(lex, "france", ENT_LEX_COUNTRY);
+  assert_non_null(fr);
+  assert_string_equal(ent_lex_prop(fr, "isoCode"), "FR");
+  assert_string_equal(ent_lex_label(fr, "en"), "France");
+}
+
+static void metonymy_properties(void **state) {
+  (void)state;
+  const ent_lex_entry *pk = ent_lexicon_find(lex, "pekin", ENT_LEX_CITY);
+  assert_non_null(pk);
+  assert_string_equal(ent_lex_prop(pk, "capitalOf"), id_of("chine", ENT_LEX_COUNTRY));
+  const ent_lex_entry *k = ent_lexicon_find(lex, "kremlin", ENT_LEX_ORG);
+  assert_non_null(k);
+  assert_string_equal(ent_lex_prop(k, "standsFor"), id_of("russie", ENT_LEX_COUNTRY));
+}
+
+static void titles_inflect(void **state) {
+  (void)state;
+  assert_non_null(ent_lexicon_find(lex, "presidente", ENT_LEX_TITLE));
+  assert_non_null(ent_lexicon_find(lex, "ministres", ENT_LEX_TITLE));
+  assert_non_null(ent_lexicon_find(lex, "porte-parole", ENT_LEX_TITLE));
+  assert_null(ent_lexicon_find(lex, "president", ENT_LEX_COUNTRY));
+}
+
+static void honorifics_with_dots(void **state) {
+  (void)state;
+  assert_non_null(ent_lexicon_find(lex, "m.", ENT_LEX_HONORIFIC));
+  assert_non_null(ent_lexicon_find(lex, "mm.", ENT_LEX_HONORIFIC));
+  assert_non_null(ent_lexicon_find(lex, "mme", ENT_LEX_HONORIFIC));
+}
+
+static void bad_folder_is_an_error(void **state) {
+  (void)state;
+  ent_lexicon *l = NULL;
+  assert_int_equal(ent_lexicon_new("/nonexistent/lexicon", &l), ENTENTE_ERR_LEXICON);
+  assert_null(l);
+  char dir[] = "/tmp/entente-lexXXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char path[256];
+  snprintf(path, sizeof path, "%s/broken.ttl", dir);
+  FILE *f = fopen(path, "w");
+  fputs("@prefix ent: <https://w3id.org/entente/ns#> .\nent:x a ent:Country ; ;; \"\n", f);
+  fclose(f);
+  assert_int_equal(ent_lexicon_new(dir, &l), ENTENTE_ERR_LEXICON);
+  unlink(path);
+  assert_int_equal(ent_lexicon_new(dir, &l), ENTENTE_ERR_LEXICON); /* empty folder */
+  rmdir(dir);
+  ent_lexicon_free(NULL);
+}
+
+int main(void) {
+  lex = test_lexicon();
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(finds_countries_by_name_and_demonym),
+      cmocka_unit_test(metonymy_properties),
+      cmocka_unit_test(titles_inflect),
+      cmocka_unit_test(honorifics_with_dots),
+      cmocka_unit_test(bad_folder_is_an_error),
+  };
+  int rc = cmocka_run_group_tests(tests, NULL, NULL);
+  ent_lexicon_free(lex);
+  return rc;
+}

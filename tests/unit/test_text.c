@@ -1,0 +1,62 @@
+/* text: UTF-8 checks, folding, slugs. */
+#include "testutil.h"
+
+static void check_accepts_text(void **state) {
+  (void)state;
+  const char *s = "Le président a parlé à l’Élysée.\n";
+  assert_int_equal(ent_text_check(s, strlen(s), NULL), ENTENTE_OK);
+}
+
+static void check_rejects(void **state) {
+  (void)state;
+  size_t at;
+  assert_int_equal(ent_text_check("", 0, NULL), ENTENTE_ERR_EMPTY);
+  assert_int_equal(ent_text_check(" \n\t\xc2\xa0", 5, NULL), ENTENTE_ERR_EMPTY);
+  assert_int_equal(ent_text_check("caf\xe9", 4, &at), ENTENTE_ERR_UTF8);
+  assert_int_equal(at, 3);
+  assert_int_equal(ent_text_check("a\xc3", 2, NULL), ENTENTE_ERR_UTF8);
+  assert_int_equal(ent_text_check("\xed\xa0\x80", 3, NULL), ENTENTE_ERR_UTF8);
+  assert_int_equal(ent_text_check("\xc0\xaf", 2, NULL), ENTENTE_ERR_UTF8); /* overlong */
+  assert_int_equal(ent_text_check("a\0b", 3, NULL), ENTENTE_ERR_BINARY);
+  assert_int_equal(ent_text_check("a\x1b[0m", 5, NULL), ENTENTE_ERR_BINARY);
+}
+
+static void fold_folds(void **state) {
+  (void)state;
+  struct { const char *in, *out; } rows[] = {
+      {"Élysée", "elysee"},     {"Sergueï Choïgou", "serguei choigou"},
+      {"l’Alliance", "l'alliance"}, {"porte‑parole", "porte-parole"},
+      {"Œuvre", "oeuvre"},      {"ÉTATS-UNIS", "etats-unis"},
+      {"Orbán", "orban"},       {"Vučić", "vucic"},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    char *f = ent_fold_new(rows[i].in, strlen(rows[i].in));
+    assert_string_equal(f, rows[i].out);
+    free(f);
+  }
+}
+
+static void slug_is_ascii(void **state) {
+  (void)state;
+  char *s = ent_slug_new("Ursula von der Leyen", 20);
+  assert_string_equal(s, "ursula-von-der-leyen");
+  free(s);
+  s = ent_slug_new("  Radosław  Sikorski ", 21);
+  assert_string_equal(s, "radoslaw-sikorski");
+  free(s);
+}
+
+static void utf8_count_counts_code_points(void **state) {
+  (void)state;
+  assert_int_equal(ent_utf8_count("été", strlen("été")), 3);
+  assert_int_equal(ent_utf8_count("«", strlen("«")), 1);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(check_accepts_text), cmocka_unit_test(check_rejects),
+      cmocka_unit_test(fold_folds),         cmocka_unit_test(slug_is_ascii),
+      cmocka_unit_test(utf8_count_counts_code_points),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,100 @@
+/* tokenize: a table of French sentences and the tokens / sentences expected. */
+#include "testutil.h"
+
+static ent_lexicon *lex;
+
+/* Tokens of `text` joined by '|'. */
+static char *joined(const char *text, size_t *nsent) {
+  ent_doc doc;
+  ent_doc_init(&doc, text, strlen(text), lex);
+  assert_int_equal(ent_tokenize(&doc), ENTENTE_OK);
+  size_t cap = strlen(text) * 2 + 2, o = 0;
+  char *out = calloc(1, cap);
+  for (size_t i = 0; i < doc.toks.n; i++) {
+    const ent_token *t = &doc.toks.v[i];
+    if (i) out[o++] = '|';
+    memcpy(out + o, text + t->start, t->end - t->start);
+    o += t->end - t->start;
+  }
+  if (nsent) *nsent = doc.sents.n;
+  ent_doc_clear(&doc);
+  return out;
+}
+
+static void tokens_table(void **state) {
+  (void)state;
+  static const struct { const char *in, *out; } rows[] = {
+      {"M. Dupont est arrivé.", "M.|Dupont|est|arrivé|."},
+      {"MM. Martin et Durand", "MM.|Martin|et|Durand"},
+      {"Mme Lefèvre a parlé", "Mme|Lefèvre|a|parlé"},
+      {"l’ambassadeur d’Italie", "l’|ambassadeur|d’|Italie"},
+      {"l'Union qu'il dirige", "l'|Union|qu'|il|dirige"},
+      {"jusqu’à lundi", "jusqu’|à|lundi"},
+      {"aujourd’hui", "aujourd’hui"},
+      {"a-t-il ajouté", "a|il|ajouté"},
+      {"a-t-elle dit", "a|elle|dit"},
+      {"sont-ils partis", "sont|ils|partis"},
+      {"le porte-parole des États-Unis", "le|porte-parole|des|États-Unis"},
+      {"9,5 milliards", "9,5|milliards"},
+      {"40 000 euros", "40 000|euros"},
+      {"40\xc2\xa0" "000 euros", "40\xc2\xa0" "000|euros"},
+      {"en 1949 dans", "en|1949|dans"},
+      {"le 1er octobre", "le|1er|octobre"},
+      {"« Oui », a-t-il dit", "«|Oui|»|,|a|il|dit"},
+      {"“Non” dit-elle", "“|Non|”|dit|elle"},
+      {"Donald J. Trump", "Donald|J.|Trump"},
+      {"61 Md$", "61|Md|$"},
+      {"attendez...", "attendez|..."},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    char *got = joined(rows[i].in, NULL);
+    if (strcmp(got, rows[i].out) != 0) fprintf(stderr, "row %zu: %s\n", i, got);
+    assert_string_equal(got, rows[i].out);
+    free(got);
+  }
+}
+
+static void sentences_table(void **state) {
+  (void)state;
+  static const struct { const char *in; size_t n; } rows[] = {
+      {"M. Dupont est arrivé. Il a parlé.", 2},
+      {"Titre sans point\nLe texte commence ici.", 2},
+      {"« Nous partons. Nous revenons », a-t-il dit. Puis il est parti.", 2},
+      {"« Les choses avancent. Les droits sont là", 1}, /* never closed */
+      {"Ces armes arriveront-elles à temps ? Depuis mars, rien.", 2},
+      {"MM. Martin et Durand se sont vus. Ils ont parlé.", 2},
+      {"Il vaut 2,5 milliards. Le reste suit.", 2},
+      {"Il a dit oui. « Bien », a répondu Mme Durand.", 2},
+      {"Le sommet de l'O.T.A.N. commence.", 1},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    size_t n;
+    free(joined(rows[i].in, &n));
+    if (n != rows[i].n) fprintf(stderr, "row %zu: %zu sentences\n", i, n);
+    assert_int_equal(n, rows[i].n);
+  }
+}
+
+static void headline_is_a_heading(void **state) {
+  (void)state;
+  const char *t = "Paris et Berlin signent un accord\nLe texte a été signé lundi.";
+  ent_doc doc;
+  ent_doc_init(&doc, t, strlen(t), lex);
+  assert_int_equal(ent_tokenize(&doc), ENTENTE_OK);
+  assert_int_equal(doc.sents.n, 2);
+  assert_true(doc.sents.v[0].heading);
+  assert_false(doc.sents.v[1].heading);
+  ent_doc_clear(&doc);
+}
+
+int main(void) {
+  lex = test_lexicon();
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(tokens_table),
+      cmocka_unit_test(sentences_table),
+      cmocka_unit_test(headline_is_a_heading),
+  };
+  int rc = cmocka_run_group_tests(tests, NULL, NULL);
+  ent_lexicon_free(lex);
+  return rc;
+}
