@@ -23,5 +23,8 @@ entente_status cli_write_output(const char *path, const void *buf, size_t len);
 
 /** Subcommands: argc/argv start at the subcommand's own name. */
 int cli_extract(int argc, char **argv);
+int cli_load(int argc, char **argv);
+int cli_query(int argc, char **argv);
+int cli_export(int argc, char **argv);
 
 #endif

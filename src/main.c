@@ -10,6 +10,9 @@ static const struct {
   const char *what;
 } COMMANDS[] = {
     {"extract", cli_extract, "articles to an RDF graph (Turtle, N-Triples, N-Quads, …)"},
+    {"load", cli_load, "extract articles into a store (one named graph each)"},
+    {"query", cli_query, "run SPARQL on a store or on RDF files"},
+    {"export", cli_export, "write a store out as N-Quads, Turtle or N-Triples"},
 };
 
 static void usage(FILE *f) {

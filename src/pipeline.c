@@ -75,20 +75,30 @@ void entente_ctx_free(entente_ctx *ctx) {
   free(ctx);
 }
 
-/* article/<slug of the name>-<hash of the text>: stable for the same file. */
+/* article/<slug of the file name>: the same file is the same article, so
+ * loading it again replaces its graph. Without a name (standard input), the
+ * text's hash names it. */
 static char *article_iri_new(const entente_article *a, const char *text, size_t len) {
   const char *base = a && a->base ? a->base : ENTENTE_DEFAULT_BASE;
-  const char *name = a && a->name ? a->name : "article";
-  const char *slash = strrchr(name, '/');
-  if (slash) name = slash + 1;
-  const char *dot = strrchr(name, '.');
-  char *slug = ent_slug_new(name, dot && dot != name ? (size_t)(dot - name) : strlen(name));
-  if (!slug) return NULL;
-  char h[17];
-  ent_graph_hash(text, len, h);
-  size_t n = strlen(base) + strlen(slug) + 40;
+  const char *name = a && a->name && strcmp(a->name, "stdin") != 0 ? a->name : NULL;
+  char *slug = NULL;
+  if (name) {
+    const char *slash = strrchr(name, '/');
+    if (slash) name = slash + 1;
+    const char *dot = strrchr(name, '.');
+    slug = ent_slug_new(name, dot && dot != name ? (size_t)(dot - name) : strlen(name));
+    if (!slug) return NULL;
+  }
+  if (!slug || !*slug) {
+    char h[17];
+    ent_graph_hash(text, len, h);
+    free(slug);
+    slug = ent_strndup(h, 16);
+    if (!slug) return NULL;
+  }
+  size_t n = strlen(base) + strlen(slug) + 16;
   char *iri = malloc(n);
-  if (iri) snprintf(iri, n, "%sarticle/%s%s%.8s", base, slug, *slug ? "-" : "", h);
+  if (iri) snprintf(iri, n, "%sarticle/%s", base, slug);
   free(slug);
   return iri;
 }

@@ -1,0 +1,423 @@
+/* cli_store: the embedded store (Redland's sqlite storage, one file).
+ *   entente load   --store DB [--date D] [--base IRI] FILE...
+ *   entente query  (--store DB | FILE...) (-e SPARQL | -f QUERY.rq) [--results FMT]
+ *   entente export --store DB [--format nquads|turtle|ntriples] [-o FILE]
+ * Each article is its own named graph (its IRI); loading it again replaces
+ * it. A load is one transaction: it lands whole or not at all. One writer at
+ * a time: a second load waits for the first (or, with --no-wait, says the
+ * store is busy). */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "serialize.h"
+#include "temporal.h"
+
+#define ONTOLOGY_GRAPH "https://w3id.org/entente/ns"
+
+typedef struct {
+  librdf_world *world;
+  librdf_storage *storage;
+  librdf_model *model;
+  int lock_fd;
+} store;
+
+static void store_close(store *s) {
+  if (s->model) librdf_free_model(s->model);
+  if (s->storage) librdf_free_storage(s->storage);
+  if (s->lock_fd >= 0) close(s->lock_fd); /* releases the flock */
+  s->model = NULL;
+  s->storage = NULL;
+  s->lock_fd = -1;
+}
+
+/* Open (and with `create`, create) the store; `lock` takes the writer lock. */
+static int store_open(store *s, librdf_world *w, const char *path, bool create, bool lock,
+                      bool wait) {
+  s->world = w;
+  s->storage = NULL;
+  s->model = NULL;
+  s->lock_fd = -1;
+  struct stat sb;
+  bool exists = stat(path, &sb) == 0;
+  if (!exists && !create) {
+    cli_error("%s: no such store (create it with entente load)", path);
+    return CLI_BAD_INPUT;
+  }
+  if (lock) {
+    size_t n = strlen(path) + 8;
+    char *lp = malloc(n);
+    if (!lp) return CLI_BAD_INPUT;
+    snprintf(lp, n, "%s.lock", path);
+    s->lock_fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    free(lp);
+    if (s->lock_fd < 0) {
+      cli_error("%s: cannot create its lock file: %s", path, strerror(errno));
+      return CLI_BAD_INPUT;
+    }
+    if (flock(s->lock_fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
+      cli_error("%s: the store is busy (another load is running)", path);
+      store_close(s);
+      return CLI_BAD_INPUT;
+    }
+  }
+  s->storage = librdf_new_storage(w, "sqlite", path, exists ? "new='no'" : "new='yes'");
+  s->model = s->storage ? librdf_new_model(w, s->storage, NULL) : NULL;
+  if (!s->model) {
+    cli_error("%s: cannot open the store (not a store, or unreadable)", path);
+    store_close(s);
+    return CLI_BAD_INPUT;
+  }
+  return CLI_OK;
+}
+
+/* Load ontology/entente.ttl into its own graph once. */
+static int ensure_ontology(store *s, const char *ontology_dir) {
+  librdf_node *g = librdf_new_node_from_uri_string(s->world, (const unsigned char *)ONTOLOGY_GRAPH);
+  if (!g) return 1;
+  int rc = 0;
+  if (!librdf_model_contains_context(s->model, g)) {
+    const char *dir = ontology_dir ? ontology_dir : entente_default_ontology_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/entente.ttl", dir);
+    librdf_parser *p = librdf_new_parser(s->world, "turtle", NULL, NULL);
+    librdf_uri *u = librdf_new_uri_from_filename(s->world, path);
+    librdf_stream *st = p && u ? librdf_parser_parse_as_stream(p, u, u) : NULL;
+    rc = !st || librdf_model_context_add_statements(s->model, g, st);
+    if (rc) cli_error("%s: cannot load the ontology into the store", path);
+    if (st) librdf_free_stream(st);
+    if (u) librdf_free_uri(u);
+    if (p) librdf_free_parser(p);
+  }
+  librdf_free_node(g);
+  return rc;
+}
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int cli_load(int argc, char **argv) {
+  static const struct option opts[] = {
+      {"store", required_argument, NULL, 's'}, {"date", required_argument, NULL, 'd'},
+      {"base", required_argument, NULL, 'b'},  {"ontology", required_argument, NULL, 'O'},
+      {"no-wait", no_argument, NULL, 'n'},     {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  const char *path = NULL, *date = NULL, *base = ENTENTE_DEFAULT_BASE, *ontology = NULL;
+  bool wait = true;
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "s:d:b:O:nh", opts, NULL)) != -1) {
+    switch (c) {
+    case 's': path = optarg; break;
+    case 'd': date = optarg; break;
+    case 'b': base = optarg; break;
+    case 'O': ontology = optarg; break;
+    case 'n': wait = false; break;
+    case 'h':
+      puts("usage: entente load --store DB [--date D] [--base IRI] [--no-wait] FILE...\n"
+           "Extract each article into the store DB (created when missing), one named\n"
+           "graph per article; loading an article again replaces its graph.");
+      return CLI_OK;
+    default: return CLI_USAGE;
+    }
+  }
+  ent_date d;
+  if (!path || optind >= argc) {
+    cli_error("load: needs --store DB and at least one FILE");
+    return CLI_USAGE;
+  }
+  if (date && ent_date_parse_iso(date, &d) != ENTENTE_OK) {
+    cli_error("--date %s: not a valid date (YYYY-MM-DD)", date);
+    return CLI_USAGE;
+  }
+  librdf_world *w = librdf_new_world();
+  if (!w) return CLI_BAD_INPUT;
+  librdf_world_open(w);
+  entente_ctx *ctx = NULL;
+  store s = {0};
+  s.lock_fd = -1;
+  int rc = CLI_BAD_INPUT;
+  entente_status st = entente_ctx_new(w, ontology, &ctx);
+  if (st != ENTENTE_OK) {
+    cli_error("cannot load the ontology: %s", entente_strerror(st));
+    goto out;
+  }
+  if ((rc = store_open(&s, w, path, true, true, wait)) != CLI_OK) goto out;
+  rc = CLI_BAD_INPUT;
+  if (librdf_model_transaction_start(s.model) != 0) {
+    cli_error("%s: cannot start a transaction", path);
+    goto out;
+  }
+  bool ok = ensure_ontology(&s, ontology) == 0;
+  bool progress = isatty(STDERR_FILENO) && argc - optind > 1;
+  double t0 = now();
+  for (int i = optind; ok && i < argc; i++) {
+    char *text = NULL;
+    size_t len = 0;
+    if (cli_read_file(argv[i], ENTENTE_MAX_ARTICLE_BYTES, &text, &len) != ENTENTE_OK) {
+      ok = false;
+      break;
+    }
+    entente_article art = {argv[i], date, base};
+    librdf_node *g = entente_article_node_new(ctx, &art, text, len);
+    st = g ? ENTENTE_OK : ENTENTE_ERR_NOMEM;
+    if (st == ENTENTE_OK && librdf_model_context_remove_statements(s.model, g) != 0)
+      st = ENTENTE_ERR_RDF;
+    if (st == ENTENTE_OK) st = entente_extract(ctx, text, len, &art, s.model, g);
+    if (g) librdf_free_node(g);
+    free(text);
+    if (st != ENTENTE_OK) {
+      cli_error("%s: %s", argv[i], entente_strerror(st));
+      ok = false;
+    }
+    if (progress) {
+      int done = i - optind + 1;
+      fprintf(stderr, "\r%d/%d files, %.0f articles/s", done, argc - optind,
+              done / (now() - t0 + 1e-9));
+    }
+  }
+  if (progress) fputc('\n', stderr);
+  if (!ok) {
+    librdf_model_transaction_rollback(s.model);
+    cli_error("%s: nothing was loaded (the store is as it was)", path);
+    goto out;
+  }
+  if (librdf_model_transaction_commit(s.model) != 0) {
+    cli_error("%s: the commit failed; the store is as it was", path);
+    goto out;
+  }
+  rc = CLI_OK;
+out:
+  store_close(&s);
+  entente_ctx_free(ctx);
+  librdf_free_world(w);
+  return rc;
+}
+
+/* ---- query ---- */
+
+static const char *parser_for(const char *file) {
+  const char *dot = strrchr(file, '.');
+  if (!dot) return "turtle";
+  if (!strcmp(dot, ".nt")) return "ntriples";
+  if (!strcmp(dot, ".nq")) return "nquads";
+  if (!strcmp(dot, ".rdf") || !strcmp(dot, ".xml") || !strcmp(dot, ".owl")) return "rdfxml";
+  if (!strcmp(dot, ".json")) return "json";
+  return "turtle";
+}
+
+/* Parse RDF files into a memory model (contexts kept for N-Quads). */
+static librdf_model *files_model(librdf_world *w, char **files, int n, librdf_storage **st) {
+  *st = librdf_new_storage(w, "memory", NULL, "contexts='yes'");
+  librdf_model *m = *st ? librdf_new_model(w, *st, NULL) : NULL;
+  for (int i = 0; m && i < n; i++) {
+    librdf_parser *p = librdf_new_parser(w, parser_for(files[i]), NULL, NULL);
+    librdf_uri *u = librdf_new_uri_from_filename(w, files[i]);
+    int bad = !p || !u || access(files[i], R_OK) != 0 ||
+              librdf_parser_parse_into_model(p, u, u, m) != 0;
+    if (u) librdf_free_uri(u);
+    if (p) librdf_free_parser(p);
+    if (bad) {
+      cli_error("%s: cannot read it as %s", files[i], parser_for(files[i]));
+      librdf_free_model(m);
+      m = NULL;
+    }
+  }
+  return m;
+}
+
+static void print_value(librdf_node *n, FILE *f) {
+  if (!n) return;
+  if (librdf_node_is_resource(n))
+    fputs((const char *)librdf_uri_as_string(librdf_node_get_uri(n)), f);
+  else if (librdf_node_is_literal(n))
+    fputs((const char *)librdf_node_get_literal_value(n), f);
+  else
+    fprintf(f, "_:%s", librdf_node_get_blank_identifier(n));
+}
+
+/* A readable table: one header row, one line per result, columns aligned. */
+static int print_table(librdf_query_results *r, FILE *f) {
+  int nv = librdf_query_results_get_bindings_count(r);
+  size_t *width = calloc((size_t)nv + 1, sizeof *width);
+  char **cells = NULL;
+  size_t rows = 0, cap = 0;
+  if (!width) return 1;
+  for (int v = 0; v < nv; v++) width[v] = strlen(librdf_query_results_get_binding_name(r, v)) + 1;
+  while (!librdf_query_results_finished(r)) {
+    if ((rows + 1) * (size_t)nv > cap) {
+      cap = (rows + 1) * (size_t)nv * 2;
+      char **nc = realloc(cells, cap * sizeof *nc);
+      if (!nc) break;
+      cells = nc;
+    }
+    for (int v = 0; v < nv; v++) {
+      librdf_node *n = librdf_query_results_get_binding_value(r, v);
+      char *buf = NULL;
+      size_t len = 0;
+      FILE *mf = open_memstream(&buf, &len);
+      if (mf) {
+        print_value(n, mf);
+        fclose(mf);
+      }
+      if (n) librdf_free_node(n);
+      cells[rows * (size_t)nv + (size_t)v] = buf;
+      if (buf && strlen(buf) > width[v]) width[v] = strlen(buf);
+    }
+    rows++;
+    librdf_query_results_next(r);
+  }
+  for (int v = 0; v < nv; v++)
+    fprintf(f, "%s?%-*s", v ? " | " : "", (int)width[v] - 1, librdf_query_results_get_binding_name(r, v));
+  fputc('\n', f);
+  for (int v = 0; v < nv; v++) {
+    if (v) fputs("-+-", f);
+    for (size_t k = 0; k < width[v]; k++) fputc('-', f);
+  }
+  fputc('\n', f);
+  for (size_t i = 0; i < rows; i++) {
+    for (int v = 0; v < nv; v++) {
+      const char *c = cells[i * (size_t)nv + (size_t)v];
+      fprintf(f, "%s%-*s", v ? " | " : "", (int)width[v], c ? c : "");
+      free(cells[i * (size_t)nv + (size_t)v]);
+    }
+    fputc('\n', f);
+  }
+  fprintf(f, "(%zu row%s)\n", rows, rows == 1 ? "" : "s");
+  free(cells);
+  free(width);
+  return 0;
+}
+
+int cli_query(int argc, char **argv) {
+  static const struct option opts[] = {
+      {"store", required_argument, NULL, 's'}, {"expression", required_argument, NULL, 'e'},
+      {"file", required_argument, NULL, 'f'},  {"results", required_argument, NULL, 'r'},
+      {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0}};
+  const char *path = NULL, *expr = NULL, *qfile = NULL, *results = "table";
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "s:e:f:r:h", opts, NULL)) != -1) {
+    switch (c) {
+    case 's': path = optarg; break;
+    case 'e': expr = optarg; break;
+    case 'f': qfile = optarg; break;
+    case 'r': results = optarg; break;
+    case 'h':
+      puts("usage: entente query (--store DB | FILE...) (-e SPARQL | -f QUERY.rq)\n"
+           "                     [--results table|csv|tsv|json|xml]");
+      return CLI_OK;
+    default: return CLI_USAGE;
+    }
+  }
+  static const char *const fmts[] = {"table", "csv", "tsv", "json", "xml"};
+  bool known = false;
+  for (size_t i = 0; i < 5; i++) known |= strcmp(results, fmts[i]) == 0;
+  if (!known || (!expr == !qfile) || (!path && optind >= argc) || (path && optind < argc)) {
+    cli_error("query: needs --store DB or RDF files, one of -e or -f, and --results "
+              "table|csv|tsv|json|xml");
+    return CLI_USAGE;
+  }
+  char *qtext = NULL;
+  size_t qlen;
+  if (qfile && cli_read_file(qfile, 1u << 20, &qtext, &qlen) != ENTENTE_OK) return CLI_BAD_INPUT;
+  librdf_world *w = librdf_new_world();
+  librdf_world_open(w);
+  store s = {0};
+  s.lock_fd = -1;
+  librdf_storage *mem = NULL;
+  librdf_model *m = NULL;
+  int rc = CLI_BAD_INPUT;
+  if (path) {
+    if (store_open(&s, w, path, false, false, true) != CLI_OK) goto out;
+    m = s.model;
+  } else if (!(m = files_model(w, argv + optind, argc - optind, &mem))) {
+    goto out;
+  }
+  librdf_query *q = librdf_new_query(w, "sparql", NULL,
+                                     (const unsigned char *)(qtext ? qtext : expr), NULL);
+  librdf_query_results *r = q ? librdf_model_query_execute(m, q) : NULL;
+  if (!r) {
+    cli_error("%s: the query does not parse or cannot run", qfile ? qfile : "-e");
+    if (q) librdf_free_query(q);
+    goto out;
+  }
+  if (strcmp(results, "table") == 0 && librdf_query_results_is_bindings(r)) {
+    rc = print_table(r, stdout) ? CLI_BAD_INPUT : CLI_OK;
+  } else {
+    const char *name = strcmp(results, "table") == 0 ? "xml" : results;
+    size_t n = 0;
+    unsigned char *out = librdf_query_results_to_counted_string2(r, name, NULL, NULL, NULL, &n);
+    if (out) {
+      rc = cli_write_output(NULL, out, n) == ENTENTE_OK ? CLI_OK : CLI_BAD_INPUT;
+      librdf_free_memory(out);
+    } else {
+      cli_error("cannot write the results as %s", name);
+    }
+  }
+  librdf_free_query_results(r);
+  librdf_free_query(q);
+out:
+  if (mem) {
+    if (m) librdf_free_model(m);
+    librdf_free_storage(mem);
+  }
+  store_close(&s);
+  librdf_free_world(w);
+  free(qtext);
+  return rc;
+}
+
+int cli_export(int argc, char **argv) {
+  static const struct option opts[] = {{"store", required_argument, NULL, 's'},
+                                       {"format", required_argument, NULL, 'f'},
+                                       {"output", required_argument, NULL, 'o'},
+                                       {"help", no_argument, NULL, 'h'},
+                                       {NULL, 0, NULL, 0}};
+  const char *path = NULL, *format = "nquads", *out = NULL;
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "s:f:o:h", opts, NULL)) != -1) {
+    switch (c) {
+    case 's': path = optarg; break;
+    case 'f': format = optarg; break;
+    case 'o': out = optarg; break;
+    case 'h': puts("usage: entente export --store DB [--format nquads|turtle|ntriples] [-o FILE]"); return CLI_OK;
+    default: return CLI_USAGE;
+    }
+  }
+  if (!path || !ent_format_serializer(format) || optind < argc) {
+    cli_error("export: needs --store DB and a known --format");
+    return CLI_USAGE;
+  }
+  librdf_world *w = librdf_new_world();
+  librdf_world_open(w);
+  store s = {0};
+  s.lock_fd = -1;
+  int rc = store_open(&s, w, path, false, false, true);
+  if (rc == CLI_OK) {
+    unsigned char *buf = NULL;
+    size_t n = 0;
+    rc = CLI_BAD_INPUT;
+    if (ent_serialize_new(w, s.model, format, ENTENTE_DEFAULT_BASE, &buf, &n) == ENTENTE_OK) {
+      rc = cli_write_output(out, buf, n) == ENTENTE_OK ? CLI_OK : CLI_BAD_INPUT;
+      librdf_free_memory(buf);
+    } else {
+      cli_error("%s: cannot serialize the store as %s", path, format);
+    }
+  }
+  store_close(&s);
+  librdf_free_world(w);
+  return rc;
+}
