@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
 #include "text.h"
 
 /* The folded words of a mention, joined by spaces, honorifics left out. */
@@ -29,7 +30,8 @@ static bool first_word_is(const char *s, const char *w) {
 
 static int person_entity(ent_doc *doc, const char *name, const ent_lex_entry *known) {
   const char *label = known ? ent_lex_label(known, "fr") : name;
-  char *slug = ent_slug_new(label, strlen(label));
+  /* The IRI key folds transliterations: Choïgou and Shoigu are one person. */
+  char *slug = ent_name_key_new(doc->lex, label);
   if (!slug) return -1;
   int e = ent_doc_entity(doc, ENT_E_PERSON, label, slug, known);
   free(slug);

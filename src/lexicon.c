@@ -66,13 +66,14 @@ static const struct {
     {"GroupNoun", ENT_LEX_GROUP_NOUN},  {"EventNoun", ENT_LEX_EVENT_NOUN},
     {"EventVerb", ENT_LEX_EVENT_VERB},  {"TimeWord", ENT_LEX_TIME_WORD},
     {"Scale", ENT_LEX_SCALE},           {"BillNoun", ENT_LEX_BILL_NOUN},
-    {"Stopword", ENT_LEX_STOPWORD},
+    {"Stopword", ENT_LEX_STOPWORD},       {"SpellingRule", ENT_LEX_SPELLING},
+    {"ClaimMarker", ENT_LEX_CLAIM_MARKER}, {"RefusalVerb", ENT_LEX_REFUSAL_VERB},
 };
 
 /* Classes whose words inflect, found by stem too. */
 #define INFLECTING                                                                      \
   (ENT_LEX_TITLE | ENT_LEX_SAYING_VERB | ENT_LEX_GROUP_NOUN | ENT_LEX_EVENT_NOUN |      \
-   ENT_LEX_EVENT_VERB | ENT_LEX_BILL_NOUN)
+   ENT_LEX_EVENT_VERB | ENT_LEX_BILL_NOUN | ENT_LEX_REFUSAL_VERB)
 
 static const char *local_name(const char *iri) {
   const char *h = strrchr(iri, '#'), *s = strrchr(iri, '/');
@@ -448,6 +449,26 @@ const ent_lex_entry *ent_lexicon_find(const ent_lexicon *lex, const char *key,
 const ent_lex_entry *ent_lexicon_get(const ent_lexicon *lex, const char *id) {
   size_t i;
   return ent_strmap_get(lex->by_id, id, &i) ? lex->entries[i] : NULL;
+}
+
+static int cmp_order(const void *x, const void *y) {
+  const ent_lex_entry *a = *(const ent_lex_entry *const *)x, *b = *(const ent_lex_entry *const *)y;
+  const char *oa = ent_lex_prop(a, "order"), *ob = ent_lex_prop(b, "order");
+  long na = oa ? strtol(oa, NULL, 10) : 0, nb = ob ? strtol(ob, NULL, 10) : 0;
+  if (na != nb) return na < nb ? -1 : 1;
+  return strcmp(a->id, b->id);
+}
+
+size_t ent_lexicon_entries(const ent_lexicon *lex, unsigned classes, const ent_lex_entry **out,
+                           size_t max) {
+  size_t n = 0;
+  for (size_t i = 0; i < lex->n; i++)
+    if (lex->entries[i]->classes & classes) {
+      if (n < max) out[n] = lex->entries[i];
+      n++;
+    }
+  qsort(out, n < max ? n : max, sizeof *out, cmp_order);
+  return n;
 }
 
 size_t ent_lexicon_max_words(const ent_lexicon *lex) { return lex->max_words; }

@@ -35,6 +35,9 @@ typedef enum {
   ENT_LEX_SCALE = 1u << 16,      /* mille, million, milliard … */
   ENT_LEX_BILL_NOUN = 1u << 17,  /* loi, projet de loi, plan d'aide … */
   ENT_LEX_STOPWORD = 1u << 18,   /* capitalised words that are never names */
+  ENT_LEX_CLAIM_MARKER = 1u << 19, /* selon, d'après: "selon X, …" reports X's words */
+  ENT_LEX_REFUSAL_VERB = 1u << 20, /* refuser, décliner: "a refusé de dire" is no claim */
+  ENT_LEX_SPELLING = 1u << 28,   /* transliteration rules (spelling.ttl) */
   ENT_LEX_OTHER = 1u << 30
 } ent_lex_class;
 
@@ -73,6 +76,11 @@ const ent_lex_entry *ent_lexicon_find(const ent_lexicon *lex, const char *key,
 
 /** Entry by its local id (the IRI's last segment), or NULL. */
 const ent_lex_entry *ent_lexicon_get(const ent_lexicon *lex, const char *id);
+
+/** The entries of a class, in the order of their `ent:order` property (then
+ * id). Writes up to `max` (borrowed) and returns how many there are. */
+size_t ent_lexicon_entries(const ent_lexicon *lex, unsigned classes, const ent_lex_entry **out,
+                           size_t max);
 
 /** The most words any phrase of the lexicon has. */
 size_t ent_lexicon_max_words(const ent_lexicon *lex);
