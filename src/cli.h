@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <librdf.h>
+
 #include "entente.h"
 
 /* Exit statuses (docs/user-guide.md). */
@@ -21,10 +23,20 @@ entente_status cli_read_file(const char *path, size_t limit, char **buf, size_t 
  * rename), or to stdout when path is NULL or "-". Errors are printed. */
 entente_status cli_write_output(const char *path, const void *buf, size_t len);
 
+/** The raptor parser name for an RDF file, guessed from its extension. */
+const char *cli_rdf_parser_for(const char *file);
+
+/** Parse RDF files into a new memory model (contexts kept for N-Quads);
+ * *storage_new and the model are owned by the caller. NULL on error
+ * (printed). */
+librdf_model *cli_rdf_files_model(librdf_world *w, char **files, int n,
+                                  librdf_storage **storage_new);
+
 /** Subcommands: argc/argv start at the subcommand's own name. */
 int cli_extract(int argc, char **argv);
 int cli_load(int argc, char **argv);
 int cli_query(int argc, char **argv);
 int cli_export(int argc, char **argv);
+int cli_merge(int argc, char **argv);
 
 #endif

@@ -10,6 +10,8 @@
 
 #include "cli.h"
 
+#include <librdf.h>
+
 void cli_error(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
@@ -117,3 +119,33 @@ entente_status cli_write_output(const char *path, const void *buf, size_t len) {
   free(tmp);
   return ENTENTE_OK;
 }
+
+const char *cli_rdf_parser_for(const char *file) {
+  const char *dot = strrchr(file, '.');
+  if (!dot) return "turtle";
+  if (!strcmp(dot, ".nt")) return "ntriples";
+  if (!strcmp(dot, ".nq")) return "nquads";
+  if (!strcmp(dot, ".rdf") || !strcmp(dot, ".xml") || !strcmp(dot, ".owl")) return "rdfxml";
+  if (!strcmp(dot, ".json")) return "json";
+  return "turtle";
+}
+
+librdf_model *cli_rdf_files_model(librdf_world *w, char **files, int n, librdf_storage **st) {
+  *st = librdf_new_storage(w, "memory", NULL, "contexts='yes'");
+  librdf_model *m = *st ? librdf_new_model(w, *st, NULL) : NULL;
+  for (int i = 0; m && i < n; i++) {
+    librdf_parser *p = librdf_new_parser(w, cli_rdf_parser_for(files[i]), NULL, NULL);
+    librdf_uri *u = librdf_new_uri_from_filename(w, files[i]);
+    int bad = !p || !u || access(files[i], R_OK) != 0 ||
+              librdf_parser_parse_into_model(p, u, u, m) != 0;
+    if (u) librdf_free_uri(u);
+    if (p) librdf_free_parser(p);
+    if (bad) {
+      cli_error("%s: cannot read it as %s", files[i], cli_rdf_parser_for(files[i]));
+      librdf_free_model(m);
+      m = NULL;
+    }
+  }
+  return m;
+}
+

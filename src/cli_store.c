@@ -207,36 +207,6 @@ out:
 
 /* ---- query ---- */
 
-static const char *parser_for(const char *file) {
-  const char *dot = strrchr(file, '.');
-  if (!dot) return "turtle";
-  if (!strcmp(dot, ".nt")) return "ntriples";
-  if (!strcmp(dot, ".nq")) return "nquads";
-  if (!strcmp(dot, ".rdf") || !strcmp(dot, ".xml") || !strcmp(dot, ".owl")) return "rdfxml";
-  if (!strcmp(dot, ".json")) return "json";
-  return "turtle";
-}
-
-/* Parse RDF files into a memory model (contexts kept for N-Quads). */
-static librdf_model *files_model(librdf_world *w, char **files, int n, librdf_storage **st) {
-  *st = librdf_new_storage(w, "memory", NULL, "contexts='yes'");
-  librdf_model *m = *st ? librdf_new_model(w, *st, NULL) : NULL;
-  for (int i = 0; m && i < n; i++) {
-    librdf_parser *p = librdf_new_parser(w, parser_for(files[i]), NULL, NULL);
-    librdf_uri *u = librdf_new_uri_from_filename(w, files[i]);
-    int bad = !p || !u || access(files[i], R_OK) != 0 ||
-              librdf_parser_parse_into_model(p, u, u, m) != 0;
-    if (u) librdf_free_uri(u);
-    if (p) librdf_free_parser(p);
-    if (bad) {
-      cli_error("%s: cannot read it as %s", files[i], parser_for(files[i]));
-      librdf_free_model(m);
-      m = NULL;
-    }
-  }
-  return m;
-}
-
 static void print_value(librdf_node *n, FILE *f) {
   if (!n) return;
   if (librdf_node_is_resource(n))
@@ -342,7 +312,7 @@ int cli_query(int argc, char **argv) {
   if (path) {
     if (store_open(&s, w, path, false, false, true) != CLI_OK) goto out;
     m = s.model;
-  } else if (!(m = files_model(w, argv + optind, argc - optind, &mem))) {
+  } else if (!(m = cli_rdf_files_model(w, argv + optind, argc - optind, &mem))) {
     goto out;
   }
   librdf_query *q = librdf_new_query(w, "sparql", NULL,

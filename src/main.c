@@ -13,6 +13,7 @@ static const struct {
     {"load", cli_load, "extract articles into a store (one named graph each)"},
     {"query", cli_query, "run SPARQL on a store or on RDF files"},
     {"export", cli_export, "write a store out as N-Quads, Turtle or N-Triples"},
+    {"merge", cli_merge, "the union of RDF graphs, identities merged"},
 };
 
 static void usage(FILE *f) {
