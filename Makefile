@@ -44,6 +44,7 @@ unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; LC_ALL=C ENTENTE_ONTOLOGY=$(CURDIR)/ontology $$t; done
 cli-test: $(BUILD)/entente
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/run.sh
+	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/store.sh
 
 # The whole suite: plain build, then ASan+UBSan, then valgrind on the CLI.
 check:

@@ -23,6 +23,10 @@ entente_status cli_read_file(const char *path, size_t limit, char **buf, size_t 
  * rename), or to stdout when path is NULL or "-". Errors are printed. */
 entente_status cli_write_output(const char *path, const void *buf, size_t len);
 
+/** A new, opened librdf world whose log keeps only errors (caller frees
+ * with librdf_free_world), or NULL (printed). */
+librdf_world *cli_world_new(void);
+
 /** The raptor parser name for an RDF file, guessed from its extension. */
 const char *cli_rdf_parser_for(const char *file);
 

@@ -64,12 +64,11 @@ int cli_extract(int argc, char **argv) {
   int nfiles = optind < argc ? argc - optind : 1;
 
   int rc = CLI_BAD_INPUT;
-  librdf_world *world = librdf_new_world();
+  librdf_world *world = cli_world_new();
   entente_ctx *ctx = NULL;
   librdf_storage *storage = NULL;
   librdf_model *model = NULL;
   if (!world) goto done;
-  librdf_world_open(world);
   entente_status st = entente_ctx_new(world, ontology, &ctx);
   if (st != ENTENTE_OK) {
     cli_error("cannot load the ontology: %s", entente_strerror(st));

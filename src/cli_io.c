@@ -149,3 +149,23 @@ librdf_model *cli_rdf_files_model(librdf_world *w, char **files, int n, librdf_s
   return m;
 }
 
+
+/* librdf prints warnings about unused query variables and the like on its
+ * own; keep only errors, in our format. */
+static int on_log(void *data, librdf_log_message *m) {
+  (void)data;
+  if (librdf_log_message_level(m) >= LIBRDF_LOG_ERROR)
+    cli_error("%s", librdf_log_message_message(m));
+  return 1;
+}
+
+librdf_world *cli_world_new(void) {
+  librdf_world *w = librdf_new_world();
+  if (!w) {
+    cli_error("out of memory");
+    return NULL;
+  }
+  librdf_world_set_logger(w, NULL, on_log);
+  librdf_world_open(w);
+  return w;
+}

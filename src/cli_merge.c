@@ -265,8 +265,8 @@ int cli_merge(int argc, char **argv) {
     cli_error("merge: needs RDF files and a known --format");
     return CLI_USAGE;
   }
-  librdf_world *w = librdf_new_world();
-  librdf_world_open(w);
+  librdf_world *w = cli_world_new();
+  if (!w) return CLI_BAD_INPUT;
   int rc = CLI_BAD_INPUT;
   librdf_storage *in_st = NULL, *out_st = NULL;
   librdf_model *in = NULL, *outm = NULL;

@@ -141,9 +141,8 @@ int cli_load(int argc, char **argv) {
     cli_error("--date %s: not a valid date (YYYY-MM-DD)", date);
     return CLI_USAGE;
   }
-  librdf_world *w = librdf_new_world();
+  librdf_world *w = cli_world_new();
   if (!w) return CLI_BAD_INPUT;
-  librdf_world_open(w);
   entente_ctx *ctx = NULL;
   store s = {0};
   s.lock_fd = -1;
@@ -302,8 +301,8 @@ int cli_query(int argc, char **argv) {
   char *qtext = NULL;
   size_t qlen;
   if (qfile && cli_read_file(qfile, 1u << 20, &qtext, &qlen) != ENTENTE_OK) return CLI_BAD_INPUT;
-  librdf_world *w = librdf_new_world();
-  librdf_world_open(w);
+  librdf_world *w = cli_world_new();
+  if (!w) return CLI_BAD_INPUT;
   store s = {0};
   s.lock_fd = -1;
   librdf_storage *mem = NULL;
@@ -371,8 +370,8 @@ int cli_export(int argc, char **argv) {
     cli_error("export: needs --store DB and a known --format");
     return CLI_USAGE;
   }
-  librdf_world *w = librdf_new_world();
-  librdf_world_open(w);
+  librdf_world *w = cli_world_new();
+  if (!w) return CLI_BAD_INPUT;
   store s = {0};
   s.lock_fd = -1;
   int rc = store_open(&s, w, path, false, false, true);
