@@ -59,11 +59,26 @@ static entente_status link_person(ent_doc *doc, size_t mi) {
   int e = -1;
   if (m->entry) {
     e = person_entity(doc, raw, m->entry);
+    /* An earlier bare surname ("Macron" in a headline) was this person. */
+    for (size_t k = 0; e >= 0 && k < (size_t)e; k++) {
+      ent_entity *x = &doc->entities.v[k];
+      if (x->kind != ENT_E_PERSON || x->entry || x->merged_into >= 0 || strchr(x->name, ' '))
+        continue;
+      char *xf = ent_fold_new(x->name, strlen(x->name));
+      if (!xf) goto out;
+      bool same = strcmp(xf, last_word(f)) == 0;
+      free(xf);
+      if (same) {
+        for (size_t j = 0; j < mi; j++)
+          if (doc->mentions.v[j].entity == (int)k) doc->mentions.v[j].entity = e;
+        x->merged_into = e; /* no mention points to it any more */
+      }
+    }
   } else if (strchr(f, ' ')) {
     /* Full name: the same name, or an earlier bare surname it ends with. */
     for (size_t k = 0; k < doc->entities.n && e < 0; k++) {
       ent_entity *x = &doc->entities.v[k];
-      if (x->kind != ENT_E_PERSON) continue;
+      if (x->kind != ENT_E_PERSON || x->merged_into >= 0) continue;
       char *xf = ent_fold_new(x->name, strlen(x->name));
       if (!xf) goto out;
       if (strcmp(xf, f) == 0) e = (int)k;

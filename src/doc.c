@@ -65,7 +65,7 @@ int ent_doc_entity(ent_doc *doc, ent_entity_kind kind, const char *name, const c
                    const ent_lex_entry *entry) {
   for (size_t i = 0; i < doc->entities.n; i++)
     if (doc->entities.v[i].kind == kind && strcmp(doc->entities.v[i].key, key) == 0)
-      return (int)i;
+      return doc->entities.v[i].merged_into >= 0 ? doc->entities.v[i].merged_into : (int)i;
   ent_entity *e = ent_vec_push(&doc->entities);
   if (!e) return -1;
   e->kind = kind;
@@ -73,6 +73,7 @@ int ent_doc_entity(ent_doc *doc, ent_entity_kind kind, const char *name, const c
   e->key = ent_strndup(key, strlen(key));
   e->entry = entry;
   e->first_tok = -1;
+  e->merged_into = -1;
   if (!e->name || !e->key) {
     free(e->name);
     free(e->key);

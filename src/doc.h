@@ -81,6 +81,7 @@ typedef struct {
   const ent_lex_entry *entry;  /* lexicon entry, or NULL */
   const ent_lex_entry *country;/* a group's or place's country, or NULL */
   int first_tok;               /* first mention's first token */
+  int merged_into;             /* -1, or the entity this one turned out to be */
 } ent_entity;
 
 /* Facts. `sent` is the sentence the fact comes from (provenance). */

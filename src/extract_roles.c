@@ -63,17 +63,20 @@ static const ent_role *counterpart(const ent_doc *doc, int person, int sent) {
 
 static entente_status from_phrase(ent_doc *doc, const ent_title_phrase *p, int person) {
   int sent = doc->toks.v[p->head].sent;
-  if (p->generic) return ENTENTE_OK;
+  int of = ent_title_of(doc, p);
+  /* dirigeant, élu name no office by themselves; "l'élue de Géorgie" does. */
+  if (p->generic && of < 0) return ENTENTE_OK;
   if (p->relational) {
     const ent_role *r = counterpart(doc, person, sent);
-    if (!r || !p->country || strncmp(ent_lex_id(p->title), "homologue", 9) != 0)
-      return ENTENTE_OK;
-    int of = ent_doc_lex_entity(doc, p->country, false);
+    /* Only a counterpart (homologue) shares the other's title; an épouse
+     * does not. */
+    const char *cp = ent_lex_prop(p->title, "counterpart");
+    if (!r || !p->country || !cp || strcmp(cp, "true") != 0) return ENTENTE_OK;
+    of = ent_doc_lex_entity(doc, p->country, false);
     if (of < 0) return ENTENTE_ERR_NOMEM;
     return add_role(doc, person, ent_strndup(r->title, strlen(r->title)), r->title_entry, of,
                     false, sent);
   }
-  int of = ent_title_of(doc, p);
   return add_role(doc, person, ent_title_label_new(doc, p), p->title, of, p->former, sent);
 }
 
@@ -117,6 +120,23 @@ static int described_person(ent_doc *doc, const ent_title_phrase *p) {
   return person;
 }
 
+/* "le président Zelensky" after "le président ukrainien, Volodymyr
+ * Zelensky": the same position said less precisely. Keep the precise one. */
+static void drop_vaguer(ent_doc *doc) {
+  size_t o = 0;
+  for (size_t i = 0; i < doc->roles.n; i++) {
+    ent_role *r = &doc->roles.v[i];
+    bool vaguer = false;
+    for (size_t j = 0; r->of < 0 && j < doc->roles.n && !vaguer; j++) {
+      const ent_role *q = &doc->roles.v[j];
+      vaguer = j != i && q->of >= 0 && q->person == r->person && same_role(q, r->person, r->title, q->of);
+    }
+    if (vaguer) free(r->title);
+    else doc->roles.v[o++] = *r;
+  }
+  doc->roles.n = o;
+}
+
 static entente_status run(ent_doc *doc) {
   for (size_t s = 0; s < doc->sents.n; s++) {
     const ent_sentence *se = &doc->sents.v[s];
@@ -133,6 +153,7 @@ static entente_status run(ent_doc *doc) {
       i = p.end > i ? p.end - 1 : i;
     }
   }
+  drop_vaguer(doc);
   return ENTENTE_OK;
 }
 

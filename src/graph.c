@@ -347,6 +347,7 @@ static void emit_article(builder *b, librdf_node *article) {
 
 /* Is entity i used by a fact, or a person (persons are always listed)? */
 static bool used(const ent_doc *doc, int i) {
+  if (doc->entities.v[i].merged_into >= 0) return false;
   if (doc->entities.v[i].kind == ENT_E_PERSON) return true;
   for (size_t k = 0; k < doc->roles.n; k++)
     if (doc->roles.v[k].of == i || doc->roles.v[k].person == i) return true;

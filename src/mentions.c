@@ -52,6 +52,12 @@ static int add_mention(ent_doc *doc, ent_mention_kind kind, size_t a, size_t b,
   return (int)doc->mentions.n - 1;
 }
 
+static bool plural_form(const ent_doc *doc, size_t a) {
+  const char *f = doc->toks.v[a].fold;
+  size_t n = strlen(f);
+  return n > 1 && (f[n - 1] == 's' || f[n - 1] == 'x');
+}
+
 /* Pick the hit that fits the tokens: proper names must be capitalised,
  * demonyms and common nouns may not be (Russe is a noun: un Russe). */
 static const ent_lex_hit *choose(const ent_doc *doc, size_t a, ent_lex_hit *hits, size_t n) {
@@ -62,6 +68,8 @@ static const ent_lex_hit *choose(const ent_doc *doc, size_t a, ent_lex_hit *hits
     if (hits[i].sense == ENT_SENSE_DEMONYM) return &hits[i];
     if ((c & PROPER) && !cap) continue;
     if ((c & PROPER) && hits[i].by_stem) continue;
+    /* A group is plural: "diplomatie" shares the stem of "diplomates". */
+    if ((c & ENT_LEX_GROUP_NOUN) && hits[i].by_stem && !plural_form(doc, a)) continue;
     return &hits[i];
   }
   return NULL;
@@ -152,6 +160,11 @@ static bool given_name(const ent_doc *doc, size_t i) {
 static bool title_before(const ent_doc *doc, size_t first, size_t a) {
   size_t i = a;
   if (i > first && strcmp(doc->toks.v[i - 1].fold, ",") == 0) i--;
+  /* "secrétaire général de l'Alliance": a word after de / l' / la is the
+   * complement's noun, not a name in apposition. */
+  if (i > first && (doc->toks.v[i - 1].elided ||
+                    ent_lexicon_find(doc->lex, doc->toks.v[i - 1].fold, ENT_LEX_STOPWORD)))
+    return false;
   for (size_t steps = 0; i > first && steps < 10; steps++) {
     const ent_token *t = &doc->toks.v[i - 1];
     const ent_mention *m = ent_tok_mention(doc, i - 1);

@@ -26,7 +26,11 @@ static bool prop_true(const ent_lex_entry *e, const char *key) {
 /* A lower-case content word that can sit in a complement (défense, publique). */
 static bool content_word(const ent_doc *doc, size_t i) {
   const ent_token *t = &doc->toks.v[i];
-  if (t->kind != ENT_TOK_WORD || t->cap || t->elided || t->mention >= 0) return false;
+  if (t->kind != ENT_TOK_WORD || t->cap || t->elided) return false;
+  /* A common noun may look like a title or group by its stem ("diplomatie"
+   * shares one with "diplomate"): inside a complement it is a word. */
+  const ent_mention *m = ent_tok_mention(doc, i);
+  if (m) return m->kind == ENT_M_TITLE || m->kind == ENT_M_GROUP;
   return !ent_lexicon_find(doc->lex, t->fold,
                            ENT_LEX_STOPWORD | ENT_LEX_SAYING_VERB | ENT_LEX_EVENT_VERB |
                                ENT_LEX_TIME_WORD | ENT_LEX_WEEKDAY | ENT_LEX_MONTH);
