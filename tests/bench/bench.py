@@ -11,21 +11,6 @@ import argparse, os, resource, shutil, subprocess, sys, tempfile, time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def run(cmd, stdout=None, stdin=None):
-    """Run cmd; return (seconds, peak RSS in MiB of that child)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=stdout or subprocess.DEVNULL, stdin=stdin,
-                         stderr=subprocess.PIPE)
-    _, err = p.communicate()
-    dt = time.perf_counter() - t0
-    # ru_maxrss of children is the max over all children so far: run each
-    # measured command in a fresh python child to isolate it.
-    if p.returncode != 0:
-        sys.exit("bench: %s failed: %s" % (" ".join(cmd[:3]), err.decode(errors="replace")[:300]))
-    return dt
-
-
 def peak(cmd, stdout_path):
     """Seconds and peak RSS (MiB) of cmd, measured in an isolated child."""
     code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
