@@ -67,9 +67,13 @@ const char *entente_default_ontology_dir(void);
 
 /** What is known of one article besides its text. All fields borrowed. */
 typedef struct {
-  const char *name; /**< file name or id, used in the article IRI and errors */
-  const char *date; /**< publication date YYYY-MM-DD, or NULL */
-  const char *base; /**< base IRI for resources, or NULL for the default */
+  const char *name;  /**< file name or id, used in the article IRI and errors */
+  const char *date;  /**< publication date YYYY-MM-DD, or NULL */
+  const char *base;  /**< base IRI for resources, or NULL for the default */
+  const char *iri;   /**< the article's own IRI (its canonical URL), or NULL to
+                          make one from the base and the name */
+  const char *title; /**< the headline when known apart from the text, or NULL
+                          (then a first line without final punctuation is it) */
 } entente_article;
 
 /**

@@ -19,6 +19,24 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * (free()), refusing more than `limit` bytes. Errors are printed. */
 entente_status cli_read_file(const char *path, size_t limit, char **buf, size_t *len);
 
+/** An output written whole or not at all: to a temporary file beside
+ * `path` renamed over it by cli_out_commit, or to stdout (path NULL or "-"). */
+typedef struct {
+  FILE *f;
+  char *tmp;        /* temporary file name, NULL for stdout */
+  const char *path; /* borrowed */
+} cli_out;
+
+/** Open the output; errors are printed. */
+entente_status cli_out_open(cli_out *o, const char *path);
+/** Append bytes; errors are printed. */
+entente_status cli_out_write(cli_out *o, const void *buf, size_t len);
+/** Flush, sync and move into place; errors are printed (and the temporary
+ * file removed). */
+entente_status cli_out_commit(cli_out *o);
+/** Drop what was written (the target is left as it was). */
+void cli_out_abort(cli_out *o);
+
 /** Write buf to `path` atomically (a temporary file in the same folder, then
  * rename), or to stdout when path is NULL or "-". Errors are printed. */
 entente_status cli_write_output(const char *path, const void *buf, size_t len);

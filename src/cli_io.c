@@ -76,48 +76,88 @@ entente_status cli_read_file(const char *path, size_t limit, char **buf, size_t 
   return ENTENTE_OK;
 }
 
-entente_status cli_write_output(const char *path, const void *buf, size_t len) {
+entente_status cli_out_open(cli_out *o, const char *path) {
+  o->f = NULL;
+  o->tmp = NULL;
+  o->path = path;
   if (!path || strcmp(path, "-") == 0) {
-    if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
+    o->f = stdout;
+    return ENTENTE_OK;
+  }
+  size_t n = strlen(path) + 32;
+  o->tmp = malloc(n);
+  if (!o->tmp) return ENTENTE_ERR_NOMEM;
+  snprintf(o->tmp, n, "%s.tmp.XXXXXX", path);
+  int fd = mkstemp(o->tmp);
+  if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
+    cli_error("%s: cannot write: %s", path, strerror(errno));
+    if (fd >= 0) {
+      close(fd);
+      unlink(o->tmp);
+    }
+    free(o->tmp);
+    o->tmp = NULL;
+    return ENTENTE_ERR_IO;
+  }
+  return ENTENTE_OK;
+}
+
+entente_status cli_out_write(cli_out *o, const void *buf, size_t len) {
+  if (len && fwrite(buf, 1, len, o->f) != len) {
+    cli_error("%s: write error: %s", o->tmp ? o->path : "standard output", strerror(errno));
+    return ENTENTE_ERR_IO;
+  }
+  return ENTENTE_OK;
+}
+
+void cli_out_abort(cli_out *o) {
+  if (o->tmp) {
+    if (o->f) fclose(o->f);
+    unlink(o->tmp);
+    free(o->tmp);
+  } else if (o->f) {
+    fflush(o->f);
+  }
+  o->f = NULL;
+  o->tmp = NULL;
+}
+
+entente_status cli_out_commit(cli_out *o) {
+  if (!o->tmp) {
+    if (fflush(o->f) != 0) {
       cli_error("standard output: write error: %s", strerror(errno));
       return ENTENTE_ERR_IO;
     }
     return ENTENTE_OK;
   }
-  size_t n = strlen(path) + 32;
-  char *tmp = malloc(n);
-  if (!tmp) return ENTENTE_ERR_NOMEM;
-  snprintf(tmp, n, "%s.tmp.XXXXXX", path);
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    cli_error("%s: cannot write: %s", path, strerror(errno));
-    free(tmp);
-    return ENTENTE_ERR_IO;
-  }
-  const char *p = buf;
-  size_t left = len;
-  bool ok = true;
-  while (left && ok) {
-    ssize_t w = write(fd, p, left);
-    if (w < 0 && errno == EINTR) continue;
-    ok = w > 0;
-    if (ok) {
-      p += w;
-      left -= (size_t)w;
-    }
-  }
   mode_t mask = umask(0); /* mkstemp makes 0600; give the usual mode */
   umask(mask);
-  ok = ok && fchmod(fd, 0666 & ~mask) == 0 && fsync(fd) == 0;
-  ok = (close(fd) == 0) && ok;
-  if (!ok || rename(tmp, path) != 0) {
-    cli_error("%s: cannot write: %s", path, strerror(errno));
-    unlink(tmp);
-    free(tmp);
+  int fd = fileno(o->f);
+  bool ok = fflush(o->f) == 0 && fchmod(fd, 0666 & ~mask) == 0 && fsync(fd) == 0;
+  ok = fclose(o->f) == 0 && ok;
+  o->f = NULL;
+  if (!ok || rename(o->tmp, o->path) != 0) {
+    cli_error("%s: cannot write: %s", o->path, strerror(errno));
+    unlink(o->tmp);
+    free(o->tmp);
+    o->tmp = NULL;
     return ENTENTE_ERR_IO;
   }
-  free(tmp);
+  free(o->tmp);
+  o->tmp = NULL;
   return ENTENTE_OK;
+}
+
+entente_status cli_write_output(const char *path, const void *buf, size_t len) {
+  cli_out o;
+  entente_status st = cli_out_open(&o, path);
+  if (st != ENTENTE_OK) return st;
+  st = cli_out_write(&o, buf, len);
+  if (st != ENTENTE_OK) {
+    cli_out_abort(&o);
+    return st;
+  }
+  return cli_out_commit(&o);
 }
 
 const char *cli_rdf_parser_for(const char *file) {

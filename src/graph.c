@@ -337,7 +337,9 @@ static void emit_article(builder *b, librdf_node *article) {
   if (doc->pub.prec != ENT_PREC_NONE)
     add(b, article, NS_SCHEMA, "datePublished", date(b, &doc->pub));
   if (b->info->name) add(b, article, NS_ENT, "sourceName", lit(b, b->info->name, NULL));
-  if (doc->sents.n && doc->sents.v[0].heading) {
+  if (b->info->title) {
+    add(b, article, NS_SCHEMA, "headline", lit(b, b->info->title, "fr"));
+  } else if (doc->sents.n && doc->sents.v[0].heading) {
     char *h = ent_doc_span_new(doc, doc->sents.v[0].start, doc->sents.v[0].end);
     if (!h) b->failed = true;
     else add(b, article, NS_SCHEMA, "headline", lit(b, h, "fr"));

@@ -15,6 +15,7 @@ typedef struct {
   const char *base;     /* resource base IRI (ends with '/') */
   const char *article;  /* the article's IRI */
   const char *name;     /* source name (file), or NULL */
+  const char *title;    /* headline given apart from the text, or NULL */
 } ent_graph_info;
 
 /** Add the document's triples to `model` (in `context` when not NULL). All

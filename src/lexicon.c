@@ -36,6 +36,7 @@ struct ent_lex_entry {
 
 typedef struct {
   ent_lex_hit *hits;
+  char **forms; /* the folded phrase each hit was indexed from (owned) */
   size_t n;
 } hitlist;
 
@@ -68,12 +69,16 @@ static const struct {
     {"Scale", ENT_LEX_SCALE},           {"BillNoun", ENT_LEX_BILL_NOUN},
     {"Stopword", ENT_LEX_STOPWORD},       {"SpellingRule", ENT_LEX_SPELLING},
     {"ClaimMarker", ENT_LEX_CLAIM_MARKER}, {"RefusalVerb", ENT_LEX_REFUSAL_VERB},
+    {"CountNoun", ENT_LEX_COUNT_NOUN},  {"NumberWord", ENT_LEX_NUMBER_WORD},
+    {"AmountQualifier", ENT_LEX_AMOUNT_QUALIFIER},
+    {"BillVerb", ENT_LEX_BILL_VERB},       {"FundingCue", ENT_LEX_FUNDING_CUE},
 };
 
 /* Classes whose words inflect, found by stem too. */
 #define INFLECTING                                                                      \
   (ENT_LEX_TITLE | ENT_LEX_SAYING_VERB | ENT_LEX_GROUP_NOUN | ENT_LEX_EVENT_NOUN |      \
-   ENT_LEX_EVENT_VERB | ENT_LEX_BILL_NOUN | ENT_LEX_REFUSAL_VERB)
+   ENT_LEX_EVENT_VERB | ENT_LEX_BILL_NOUN | ENT_LEX_REFUSAL_VERB | ENT_LEX_BILL_VERB |     \
+   ENT_LEX_FUNDING_CUE)
 
 static const char *local_name(const char *iri) {
   const char *h = strrchr(iri, '#'), *s = strrchr(iri, '/');
@@ -248,7 +253,7 @@ static char *stem_key(const ent_lexicon *lex, const char *key) {
 }
 
 static bool index_phrase(ent_lexicon *lex, ent_strmap *map, const char *key, size_t entry,
-                         ent_lex_sense sense, bool by_stem) {
+                         ent_lex_sense sense, bool by_stem, const char *form, bool lower) {
   size_t li;
   if (!ent_strmap_get(map, key, &li)) {
     hitlist *ls = grow(lex->lists, &lex->caplists, lex->nlists + 1, sizeof *ls);
@@ -256,6 +261,7 @@ static bool index_phrase(ent_lexicon *lex, ent_strmap *map, const char *key, siz
     lex->lists = ls;
     li = lex->nlists++;
     ls[li].hits = NULL;
+    ls[li].forms = NULL;
     ls[li].n = 0;
     if (!ent_strmap_put(map, key, li)) return false;
   }
@@ -265,9 +271,15 @@ static bool index_phrase(ent_lexicon *lex, ent_strmap *map, const char *key, siz
   ent_lex_hit *h = realloc(l->hits, (l->n + 1) * sizeof *h);
   if (!h) return false;
   l->hits = h;
+  char **f = realloc(l->forms, (l->n + 1) * sizeof *f);
+  if (!f) return false;
+  l->forms = f;
+  f[l->n] = ent_strndup(form, strlen(form));
+  if (!f[l->n]) return false;
   h[l->n].entry = lex->entries[entry];
   h[l->n].sense = sense;
   h[l->n].by_stem = by_stem;
+  h[l->n].lower_initial = lower;
   l->n++;
   return true;
 }
@@ -277,12 +289,16 @@ static bool index_text(ent_lexicon *lex, const char *text, size_t entry, ent_lex
   char *key = phrase_key(text, &w);
   if (!key) return false;
   if (w > lex->max_words) lex->max_words = w;
-  bool ok = index_phrase(lex, lex->phrases, key, entry, sense, false);
+  size_t at = 0;
+  int32_t first = ent_utf8_next(text, strlen(text), &at);
+  bool lower = first >= 0 && !ent_cp_is_upper(first);
+  bool ok = index_phrase(lex, lex->phrases, key, entry, sense, false, key, lower);
   if (ok && w >= 2 && sense == ENT_SENSE_NAME && (lex->entries[entry]->classes & ENT_LEX_PERSON))
-    ok = index_phrase(lex, lex->phrases, strrchr(key, ' ') + 1, entry, ENT_SENSE_SURNAME, false);
+    ok = index_phrase(lex, lex->phrases, strrchr(key, ' ') + 1, entry, ENT_SENSE_SURNAME, false,
+                      key, lower);
   if (ok && (lex->entries[entry]->classes & INFLECTING || sense == ENT_SENSE_DEMONYM)) {
     char *sk = stem_key(lex, key);
-    ok = sk && index_phrase(lex, lex->stems, sk, entry, sense, true);
+    ok = sk && index_phrase(lex, lex->stems, sk, entry, sense, true, key, lower);
     free(sk);
   }
   free(key);
@@ -407,7 +423,11 @@ void ent_lexicon_free(ent_lexicon *lex) {
     free(e->id);
     free(e);
   }
-  for (size_t i = 0; i < lex->nlists; i++) free(lex->lists[i].hits);
+  for (size_t i = 0; i < lex->nlists; i++) {
+    for (size_t j = 0; j < lex->lists[i].n; j++) free(lex->lists[i].forms[j]);
+    free(lex->lists[i].forms);
+    free(lex->lists[i].hits);
+  }
   free(lex->lists);
   free(lex->entries);
   ent_strmap_free(lex->by_iri);
@@ -416,6 +436,13 @@ void ent_lexicon_free(ent_lexicon *lex) {
   ent_strmap_free(lex->stems);
   if (lex->stemmer) sb_stemmer_delete(lex->stemmer);
   free(lex);
+}
+
+/* A stem hit keeps the phrase's beginning and is not much longer. */
+static bool close_form(const char *key, const char *form) {
+  size_t kl = strlen(key), fl = strlen(form);
+  size_t head = fl > 3 ? fl - 2 : fl;
+  return kl <= fl + 3 && strncmp(key, form, head < kl ? head : kl) == 0;
 }
 
 size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned classes,
@@ -431,7 +458,8 @@ size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned clas
     char *sk = stem_key(lex, key);
     if (sk && ent_strmap_get(lex->stems, sk, &li))
       for (size_t i = 0; i < lex->lists[li].n; i++)
-        if (ent_lex_classes(lex->lists[li].hits[i].entry) & classes) {
+        if ((ent_lex_classes(lex->lists[li].hits[i].entry) & classes) &&
+            close_form(key, lex->lists[li].forms[i])) {
           if (n < max) hits[n] = lex->lists[li].hits[i];
           n++;
         }

@@ -37,6 +37,11 @@ typedef enum {
   ENT_LEX_STOPWORD = 1u << 18,   /* capitalised words that are never names */
   ENT_LEX_CLAIM_MARKER = 1u << 19, /* selon, d'après: "selon X, …" reports X's words */
   ENT_LEX_REFUSAL_VERB = 1u << 20, /* refuser, décliner: "a refusé de dire" is no claim */
+  ENT_LEX_COUNT_NOUN = 1u << 21,  /* habitants, soldats …: "un milliard d'habitants" is no sum */
+  ENT_LEX_NUMBER_WORD = 1u << 22, /* deux, cent, dizaine, des …: figures written out */
+  ENT_LEX_AMOUNT_QUALIFIER = 1u << 23, /* plus de, environ, entre …: bounds of a sum */
+  ENT_LEX_BILL_VERB = 1u << 24,   /* signer, adopter, promulguer (bills.ttl) */
+  ENT_LEX_FUNDING_CUE = 1u << 25, /* aide, verser vs déficit, PIB (funding.ttl) */
   ENT_LEX_SPELLING = 1u << 28,   /* transliteration rules (spelling.ttl) */
   ENT_LEX_OTHER = 1u << 30
 } ent_lex_class;
@@ -56,7 +61,8 @@ typedef struct ent_lexicon ent_lexicon;
 typedef struct {
   const ent_lex_entry *entry; /* borrowed from the lexicon */
   ent_lex_sense sense;
-  bool by_stem; /* found through stems, not the exact form */
+  bool by_stem;       /* found through stems, not the exact form */
+  bool lower_initial; /* the phrase starts lower-case (mer Noire, russe) */
 } ent_lex_hit;
 
 /** Load every Turtle file under `dir` (sorted). On success `*lex_new` is owned by
@@ -66,7 +72,10 @@ void ent_lexicon_free(ent_lexicon *lex);
 
 /** Entries whose phrase equals the folded, space-separated `key`, restricted
  * to `classes` (a mask of ent_lex_class). Writes up to `max` hits (borrowed)
- * and returns how many there are in all. Exact forms come before stems. */
+ * and returns how many there are in all. Exact forms come before stems; a
+ * stem match counts only when the word keeps the phrase's beginning (all but
+ * its last two letters) and is at most three letters longer, so that
+ * "négociations" does not find "négociateur" through their common stem. */
 size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned classes,
                           ent_lex_hit *hits, size_t max);
 

@@ -66,7 +66,10 @@ static const ent_lex_hit *choose(const ent_doc *doc, size_t a, ent_lex_hit *hits
     unsigned c = ent_lex_classes(hits[i].entry);
     if (hits[i].sense == ENT_SENSE_SURNAME) continue;
     if (hits[i].sense == ENT_SENSE_DEMONYM) return &hits[i];
-    if ((c & PROPER) && !cap) continue;
+    /* Names are capitalised unless their phrase is not (mer Noire); "Me"
+     * the lawyer is an honorific, "me" the pronoun is not. */
+    if ((c & PROPER) && !cap && !hits[i].lower_initial) continue;
+    if ((c & ENT_LEX_HONORIFIC) && !cap) continue;
     if ((c & PROPER) && hits[i].by_stem) continue;
     /* A group is plural: "diplomatie" shares the stem of "diplomates". */
     if ((c & ENT_LEX_GROUP_NOUN) && hits[i].by_stem && !plural_form(doc, a)) continue;

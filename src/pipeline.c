@@ -79,6 +79,7 @@ void entente_ctx_free(entente_ctx *ctx) {
  * loading it again replaces its graph. Without a name (standard input), the
  * text's hash names it. */
 static char *article_iri_new(const entente_article *a, const char *text, size_t len) {
+  if (a && a->iri) return ent_strndup(a->iri, strlen(a->iri));
   const char *base = a && a->base ? a->base : ENTENTE_DEFAULT_BASE;
   const char *name = a && a->name && strcmp(a->name, "stdin") != 0 ? a->name : NULL;
   char *slug = NULL;
@@ -134,7 +135,8 @@ entente_status entente_extract(entente_ctx *ctx, const char *text, size_t len,
   for (size_t i = 0; i < n && st == ENTENTE_OK; i++) st = ex[i]->run(&doc);
   if (st == ENTENTE_OK) {
     const char *base = article && article->base ? article->base : ENTENTE_DEFAULT_BASE;
-    ent_graph_info info = {base, iri, article ? article->name : NULL};
+    ent_graph_info info = {base, iri, article ? article->name : NULL,
+                           article ? article->title : NULL};
     st = ent_graph_emit(&doc, ctx->world, model, graph, &info);
   }
   free(iri);
