@@ -168,7 +168,7 @@ int cli_load(int argc, char **argv) {
       ok = false;
       break;
     }
-    entente_article art = {argv[i], date, base};
+    entente_article art = {argv[i], date, base, NULL, NULL};
     librdf_node *g = entente_article_node_new(ctx, &art, text, len);
     st = g ? ENTENTE_OK : ENTENTE_ERR_NOMEM;
     if (st == ENTENTE_OK && librdf_model_context_remove_statements(s.model, g) != 0)
