@@ -150,3 +150,21 @@ char *ent_slug_new(const char *s, size_t len) {
   f[o] = '\0';
   return f;
 }
+
+size_t ent_lower_into(const char *s, size_t len, char *out) {
+  size_t i = 0, o = 0;
+  while (i < len) {
+    size_t at = i;
+    int32_t cp = ent_utf8_next(s, len, &i);
+    utf8proc_uint8_t buf[4];
+    utf8proc_ssize_t k = cp < 0 ? 0 : utf8proc_encode_char(utf8proc_tolower(cp), buf);
+    if (cp < 0 || (size_t)k > i - at) { /* keep the bytes as they were */
+      memcpy(out + o, s + at, i - at);
+      o += i - at;
+    } else {
+      memcpy(out + o, buf, (size_t)k);
+      o += (size_t)k;
+    }
+  }
+  return o;
+}

@@ -28,6 +28,10 @@ bool ent_cp_is_upper(int32_t cp);
 /** True when the code point is a letter. */
 bool ent_cp_is_alpha(int32_t cp);
 
+/** Write s[0..len) in lower case into out (which has room for len bytes:
+ * lower-casing never lengthens the letters news uses); returns bytes written. */
+size_t ent_lower_into(const char *s, size_t len, char *out);
+
 /** Copy s[0..len) to a new NUL-terminated string (caller frees). */
 char *ent_strndup(const char *s, size_t len);
 

@@ -113,13 +113,20 @@ char *ent_title_label_new(const ent_doc *doc, const ent_title_phrase *p) {
   char *out = malloc(cap + 1);
   if (!out) return NULL;
   size_t o = 0;
+  const ent_mention *head = ent_tok_mention(doc, p->head);
   for (size_t i = p->head; i < p->end; i++) {
     const ent_token *t = &doc->toks.v[i];
     const ent_mention *x = ent_tok_mention(doc, i);
     if (x && x->kind == ENT_M_COUNTRY && x->sense == ENT_SENSE_DEMONYM) continue;
     if (o && t->space_before) out[o++] = ' ';
-    memcpy(out + o, doc->text + t->start, ent_tok_len(t));
-    o += ent_tok_len(t);
+    if (x == head || (x && x->kind == ENT_M_TITLE)) {
+      /* "Premier ministre" and "premier ministre" are one title: French
+       * writes titles lower case; capitals are style or sentence start. */
+      o += ent_lower_into(doc->text + t->start, ent_tok_len(t), out + o);
+    } else {
+      memcpy(out + o, doc->text + t->start, ent_tok_len(t));
+      o += ent_tok_len(t);
+    }
   }
   out[o] = '\0';
   return out;
