@@ -52,6 +52,10 @@ check:
 	$(MAKE) asan
 	$(MAKE) leakcheck
 
+# Full stacks so that tests/lsan.supp can name the library functions it covers.
+asan: export ASAN_OPTIONS = fast_unwind_on_malloc=0:detect_leaks=1
+asan: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+asan: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
 asan:
 	$(MAKE) BUILD=build/asan CC=clang \
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \

@@ -1,6 +1,7 @@
 /* serialize: see serialize.h. Escaping is raptor's, never ours. */
 #include "serialize.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,10 +52,13 @@ entente_status ent_serialize_new(librdf_world *world, librdf_model *model, const
   librdf_serializer *s = librdf_new_serializer(world, name, NULL, NULL);
   if (!s) return ENTENTE_ERR_RDF;
   int rc = 0;
-  for (size_t i = 0; i < sizeof PREFIXES / sizeof *PREFIXES; i++)
+  /* raptor's dot serializer leaks the namespaces it is given; it only uses
+   * them to shorten labels, so it goes without. */
+  bool prefixes = strcmp(name, "dot") != 0;
+  for (size_t i = 0; prefixes && i < sizeof PREFIXES / sizeof *PREFIXES; i++)
     rc |= set_ns(world, s, PREFIXES[i][1], PREFIXES[i][0]);
 
-  for (size_t i = 0; i < sizeof DIRS / sizeof *DIRS; i++) {
+  for (size_t i = 0; prefixes && i < sizeof DIRS / sizeof *DIRS; i++) {
     char iri[2048];
     /* "org/" is written "organization:" so it is not taken for W3C org: */
     const char *dir = strcmp(DIRS[i], "organization") == 0 ? "org" : DIRS[i];

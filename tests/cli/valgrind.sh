@@ -5,6 +5,7 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/cli/lib.sh
 VG="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible
+    --suppressions=tests/valgrind.supp
     --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99"
 vg() { # NAME EXPECTED-EXIT ARGS...
   local name=$1 want=$2; shift 2
@@ -14,6 +15,18 @@ vg() { # NAME EXPECTED-EXIT ARGS...
 }
 vg "example article, turtle" 0 extract --date 2024-03-15 docs/example/article.txt
 vg "example article, nquads" 0 extract --date 2024-03-15 --format nquads docs/example/article.txt
+for f in ntriples rdfxml json dot; do
+  vg "example article, $f" 0 extract --date 2024-03-15 --format $f docs/example/article.txt
+done
+DB="$TMP/vg.db"
+vg "load into a store" 0 load --store "$DB" --date 2024-03-15 docs/example/article.txt
+vg "query the store" 0 query --store "$DB" -f ontology/queries/roles.rq
+vg "export the store" 0 export --store "$DB"
+"$ENTENTE" extract --date 2024-03-15 docs/example/article.txt >"$TMP/ex.ttl"
+vg "query a file" 0 query "$TMP/ex.ttl" -f ontology/queries/events.rq --results json
+vg "merge" 0 merge "$TMP/ex.ttl" "$TMP/ex.ttl"
+printf '{"id":"a","date":"2024-03-15","text":"M. Dupont a rencontré Mme Durand."}\nnot json\n' >"$TMP/in.jsonl"
+vg "jsonl with a bad line" 1 extract --jsonl "$TMP/in.jsonl"
 for f in ../shared/corpus/dev/*.txt; do
   [ -f "$f" ] || { echo "# ../shared/corpus/dev is absent: corpus runs skipped"; break; }
   vg "$(basename "$f")" 0 extract --date 2024-04-26 "$f"
