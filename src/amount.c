@@ -150,7 +150,7 @@ static bool tok_is_de(const scan *sc, tk t) { return tok_is(sc, t, "de") || tok_
  * written apart are joined by one space, glued ones ("US$") without. */
 static bool match_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw, match *m) {
   char key[KEY_CAP], w[KEY_CAP];
-  size_t klen[MAX_PHRASE], kend[MAX_PHRASE], n = 0, o = 0, prev = 0, start = 0;
+  size_t klen[MAX_PHRASE] = {0}, kend[MAX_PHRASE] = {0}, n = 0, o = 0, prev = 0, start = 0;
   if (maxw > MAX_PHRASE) maxw = MAX_PHRASE;
   while (n < maxw) {
     tk t = next_tok(sc, i);
@@ -574,6 +574,12 @@ static bool amount_at(const scan *sc, size_t p, ent_amount *out, size_t *skip) {
     if (!tok_is(sc, et, "et") || !parse_qty(sc, et.e, &q2, &qskip) || q1.vague || q2.vague)
       return false;
     if (c1) code = c1;
+    if (q1.scaled && !q2.scaled) { /* "entre 2 milliards et 3": the scale is shared */
+      q2.scaled = true;
+      q2.mult = q1.mult;
+      q2.mult_en = q1.mult_en;
+      q2.needs_currency = q1.needs_currency;
+    }
     has_range = true;
     last = &q2;
   } else if (!q1.vague) {
@@ -618,35 +624,68 @@ static bool amount_at(const scan *sc, size_t p, ent_amount *out, size_t *skip) {
 static bool is_core(const scan *sc, tk t) {
   if (t.kind == TK_NUM) return true;
   char key[KEY_CAP];
-  return t.kind == TK_WORD && fold_span(sc, t.s, t.e, key, sizeof key) &&
-         ent_lexicon_find(sc->lex, key, ENT_LEX_NUMBER_WORD | ENT_LEX_SCALE) != NULL;
+  bool hundred;
+  if (t.kind != TK_WORD || !fold_span(sc, t.s, t.e, key, sizeof key)) return false;
+  if (ent_lexicon_find(sc->lex, key, ENT_LEX_NUMBER_WORD | ENT_LEX_SCALE)) return true;
+  return strchr(key, '-') && token_words(sc, t, &hundred) >= 0; /* "trente-deux" */
+}
+
+/* A cheap test before trying the starts around figure c: the figure must
+ * carry a scale or a collective ("dizaine"), have a currency after it or
+ * before it ("$5", "USD 5"), or open a range; else a qualifier must start at
+ * c itself ("un peu plus de"; no qualifier holds a number word further in).
+ * *skip: past the figure, where to go on when nothing is found. */
+static bool worth_trying(const scan *sc, tk c, const tk *prev, size_t *skip) {
+  qty q;
+  match m;
+  const char *code;
+  if (parse_qty(sc, c.s, &q, skip)) {
+    if (q.scaled || q.collective || post_currency(sc, &q, &m, &code)) return true;
+    tk n = next_tok(sc, q.e);
+    if (tok_is(sc, n, "et") || tok_is(sc, n, "a")) return true;
+  }
+  if (prev && c.kind == TK_NUM) {
+    bool caps = prev->kind == TK_SYM;
+    for (size_t k = prev->s; !caps && k < prev->e; k++) {
+      char x = sc->t[k];
+      if (!(x >= 'A' && x <= 'Z')) break;
+      caps = k + 1 == prev->e;
+    }
+    if (caps) return true;
+  }
+  return match_phrase(sc, c.s, ENT_LEX_AMOUNT_QUALIFIER, MAX_PHRASE, &m);
 }
 
 bool ent_amount_find(const ent_lexicon *lex, const char *text, size_t len, size_t from,
                      ent_amount *out) {
   if (!lex || !text || !out) return false;
   scan sc = {lex, text, len};
-  /* Walk to each figure, then try the starts up to LEAD tokens before it (a
-   * qualifier, a currency symbol), earliest first: trying every token of the
-   * text costs dozens of lexicon look-ups each. */
+  /* Walk from figure to figure, and try the starts up to LEAD tokens before
+   * each (a qualifier, a currency symbol), earliest first: trying every token
+   * of the text would cost dozens of lexicon look-ups each. */
   size_t ring[LEAD], nring = 0, p = from;
+  tk prev = {TK_END, 0, 0};
   while (p < len) {
     tk t = next_tok(&sc, p);
     if (t.kind == TK_END) break;
     if (!is_core(&sc, t)) {
       if (nring == LEAD) memmove(ring, ring + 1, (LEAD - 1) * sizeof *ring);
       ring[nring < LEAD ? nring++ : LEAD - 1] = t.s;
+      prev = t;
       p = t.e;
       continue;
     }
-    size_t next = t.e, skip;
-    for (size_t k = 0; k < nring; k++) {
-      skip = 0;
-      if (amount_at(&sc, ring[k], out, &skip)) return true;
-      if (skip > next) next = skip;
+    size_t next = t.e, skip = 0;
+    if (worth_trying(&sc, t, nring ? &prev : NULL, &skip)) {
+      for (size_t k = 0; k < nring; k++) {
+        size_t sk = 0;
+        if (amount_at(&sc, ring[k], out, &sk)) return true;
+        if (sk > next) next = sk;
+      }
+      size_t sk = 0;
+      if (amount_at(&sc, t.s, out, &sk)) return true;
+      if (sk > next) next = sk;
     }
-    skip = 0;
-    if (amount_at(&sc, t.s, out, &skip)) return true;
     if (skip > next) next = skip;
     nring = 0;
     p = next;

@@ -10,6 +10,7 @@
  * from ontology/lexicon/time.ttl. */
 #include "temporal.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@
 #define MAX_WORDS 6
 #define MAX_TOKS 10
 /* Every class a phrase is looked up in, once per key. */
-#define LOOKED                                                                           \
+#define LOOKED                                                                              \
   (ENT_LEX_MONTH | ENT_LEX_WEEKDAY | ENT_LEX_TIME_WORD | ENT_LEX_OTHER | ENT_LEX_CURRENCY | \
    ENT_LEX_SCALE)
 /* How far before `from` tokens are read for context ("résolution 2254"). */
@@ -152,18 +153,16 @@ typedef struct {
   char fold[32];     /* folded form; "" when too long to be a time word */
   bool word;         /* letters and digits */
   bool digits;       /* ASCII digits only */
+  bool cap;          /* starts with a capital letter */
+  bool lower;        /* has a lower-case letter */
   bool space;        /* white space between it and the previous token */
   bool brk;          /* a line break there: no phrase runs over it */
   bool partial;      /* the tail of a word cut by the scan window */
   unsigned looked;   /* bit n: the phrase of n tokens from here was looked up */
-  unsigned found;    /* bit n: … and the lexicon has it (in scan.hits) */
+  /* Its entries: scan.hits[hit_at[n] .. hit_at[n] + nhit[n]). */
+  uint32_t hit_at[MAX_TOKS + 1];
+  uint8_t nhit[MAX_TOKS + 1];
 } tok;
-
-/* A lexicon entry of the phrase of n tokens from token i. */
-typedef struct {
-  size_t i, n;
-  const ent_lex_entry *e;
-} memo;
 
 /* Tokens live in fixed blocks so that a pointer to one stays valid while
  * more are read. */
@@ -173,24 +172,24 @@ typedef struct {
   const ent_lexicon *lex;
   const char *text;
   size_t len, pos;
+  size_t first; /* where reading started: a word there may be cut (cut) */
   tok **blocks;
   size_t n, nblocks;
-  memo *hits; /* every lookup is done once per scan */
+  const ent_lex_entry **hits; /* every lookup is done once per scan */
   size_t nhits, caphits;
   size_t maxw;
   bool space, brk, cut, nomem;
 } scan;
 
 static bool is_space_cp(int32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
-         c == 0x205F || c == 0x3000;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x00A0 ||
+         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 static bool is_word_cp(int32_t c) {
   /* Combining marks too, for text that is not in NFC. */
-  return (c >= '0' && c <= '9') || (c >= 0x0300 && c <= 0x036F) || (c > 0x7F && ent_cp_is_alpha(c)) ||
-         (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return (c >= '0' && c <= '9') || (c >= 0x0300 && c <= 0x036F) ||
+         (c > 0x7F && ent_cp_is_alpha(c)) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 static void fold_into(scan *s, tok *t) {
@@ -244,6 +243,7 @@ static bool read_tok(scan *s) {
     t->start = at;
     t->word = is_word_cp(c);
     t->digits = c >= '0' && c <= '9';
+    t->cap = c > 0 && ent_cp_is_upper(c);
     if (t->word) {
       size_t j = i;
       while (j < s->len) {
@@ -251,6 +251,8 @@ static bool read_tok(scan *s) {
         int32_t d = ent_utf8_next(s->text, s->len, &k);
         if (!is_word_cp(d)) break;
         t->digits = t->digits && d >= '0' && d <= '9';
+        t->lower = t->lower ||
+                   (d > 0x7F ? !ent_cp_is_upper(d) && ent_cp_is_alpha(d) : d >= 'a' && d <= 'z');
         j = k;
       }
       i = j;
@@ -258,7 +260,7 @@ static bool read_tok(scan *s) {
     t->end = i;
     t->space = s->space;
     t->brk = s->brk;
-    t->partial = s->cut && t->word && s->n == 0;
+    t->partial = s->cut && t->word && at == s->first;
     s->space = s->brk = false;
     s->pos = i;
     fold_into(s, t);
@@ -318,14 +320,15 @@ static bool has_prop(const ent_lex_entry *e, const char *prop, const char *value
   }
 }
 
-/* Look the phrase of n tokens from token i up (once), keeping its entries in
- * s->hits; false when the lexicon does not have it. */
+/* Look the phrase of n tokens from token i up (once per scan), keeping its
+ * entries in s->hits; false when the lexicon does not have it. */
 static bool lookup(scan *s, size_t i, size_t n) {
   tok *t = tok_at(s, i);
   unsigned bit = 1u << n;
   if (!t) return false;
-  if (t->looked & bit) return (t->found & bit) != 0;
+  if (t->looked & bit) return t->nhit[n] > 0;
   t->looked |= bit;
+  t->nhit[n] = 0;
   char key[MAX_TOKS * (sizeof t->fold + 1)];
   if (!key_of(s, i, i + n, key, sizeof key)) return false;
   ent_lex_hit hits[8];
@@ -334,7 +337,7 @@ static bool lookup(scan *s, size_t i, size_t n) {
   if (s->nhits + nh > s->caphits) {
     size_t c = s->caphits ? s->caphits * 2 : 16;
     while (c < s->nhits + nh) c *= 2;
-    memo *m = realloc(s->hits, c * sizeof *m);
+    const ent_lex_entry **m = c <= UINT32_MAX ? realloc(s->hits, c * sizeof *m) : NULL;
     if (!m) {
       s->nomem = true;
       return false;
@@ -342,11 +345,9 @@ static bool lookup(scan *s, size_t i, size_t n) {
     s->hits = m;
     s->caphits = c;
   }
-  for (size_t k = 0; k < nh; k++) {
-    memo h = {i, n, hits[k].entry};
-    s->hits[s->nhits++] = h;
-  }
-  if (nh) t->found |= bit;
+  t->hit_at[n] = (uint32_t)s->nhits;
+  t->nhit[n] = (uint8_t)nh;
+  for (size_t k = 0; k < nh; k++) s->hits[s->nhits++] = hits[k].entry;
   return nh > 0;
 }
 
@@ -366,12 +367,11 @@ static const ent_lex_entry *phrase(scan *s, size_t i, unsigned cls, const char *
   }
   for (; n > 0; n--) {
     if (!lookup(s, i, n)) continue;
-    for (size_t k = 0; k < s->nhits; k++) {
-      const memo *h = &s->hits[k];
-      if (h->i == i && h->n == n && (ent_lex_classes(h->e) & cls) &&
-          has_prop(h->e, prop, value)) {
+    for (size_t k = 0; k < t->nhit[n]; k++) {
+      const ent_lex_entry *e = s->hits[t->hit_at[n] + k];
+      if ((ent_lex_classes(e) & cls) && has_prop(e, prop, value)) {
         *end = i + n;
-        return h->e;
+        return e;
       }
     }
   }
@@ -395,10 +395,10 @@ static bool prop_is(const ent_lex_entry *e, const char *key, const char *value) 
 
 /* Which occurrence of a month, day or weekday the text means. */
 typedef enum {
-  BACK,      /* on or before the publication date (the default) */
+  BACK,        /* on or before the publication date (the default) */
   BACK_STRICT, /* dernier: strictly before */
-  FWD,       /* future tense: on or after */
-  FWD_STRICT /* prochain: strictly after */
+  FWD,         /* future tense: on or after */
+  FWD_STRICT   /* prochain: strictly after */
 } way;
 
 typedef struct {
@@ -539,12 +539,10 @@ static bool year_at(scan *s, size_t i, const ctx *c, ent_time_match *out) {
   /* Part of a larger figure: "3,2024", "1 2024", "2024,5", "2024 000". */
   const tok *p1 = i > 0 ? at(s, i - 1) : NULL, *p2 = i > 1 ? at(s, i - 2) : NULL;
   if (p1 && !t->brk && t->space && p1->digits) return false;
-  if (p1 && p2 && !t->space && !p1->space && (is_fold(p1, ",") || is_fold(p1, ".")) &&
-      p2->digits)
+  if (p1 && p2 && !t->space && !p1->space && (is_fold(p1, ",") || is_fold(p1, ".")) && p2->digits)
     return false;
   const tok *n1 = next_to(s, i + 1), *n2 = n1 ? next_to(s, i + 2) : NULL;
-  if (n1 && n2 && !n1->space && !n2->space && (is_fold(n1, ",") || is_fold(n1, ".")) &&
-      n2->digits)
+  if (n1 && n2 && !n1->space && !n2->space && (is_fold(n1, ",") || is_fold(n1, ".")) && n2->digits)
     return false;
   if (n1 && n1->space && n1->digits && strlen(n1->fold) == 3) return false;
   if (not_a_year(s, i)) return false;
@@ -556,8 +554,17 @@ static bool year_at(scan *s, size_t i, const ctx *c, ent_time_match *out) {
 static bool day_month_at(scan *s, size_t first, size_t i, const ctx *c, ent_time_match *out) {
   int d = day_value(at(s, i));
   const tok *mt = next_to(s, i + 1);
-  size_t j;
-  if (!d || !mt || !mt->space) return false;
+  size_t j, k;
+  if (!d || !mt) return false;
+  /* "du 12 au 14 avril": the month after the second day, dated by the first. */
+  if (phrase(s, i + 1, ENT_LEX_OTHER, "range", NULL, &k)) {
+    const tok *d2 = next_to(s, k);
+    if (d2 && day_value(d2) >= d && next_to(s, k + 1)) {
+      i = k;
+      mt = next_to(s, i + 1);
+    }
+  }
+  if (!mt->space) return false;
   const ent_lex_entry *me = phrase(s, i + 1, ENT_LEX_MONTH, NULL, NULL, &j);
   if (!me) return false;
   int m = prop_int(me, "number", 0);
@@ -567,7 +574,6 @@ static bool day_month_at(scan *s, size_t first, size_t i, const ctx *c, ent_time
     if (!valid_day(y, m, d)) return false;
     return found(s, c, first, j, day_date(y, m, d), false, out);
   }
-  size_t k;
   int dir = modifier_at(s, j, &k);
   if (dir) j = k;
   way w = way_of(dir, c->tense, false);
@@ -591,6 +597,17 @@ static bool month_at(scan *s, size_t first, const ent_lex_entry *e, size_t j, bo
   way w = way_of(dir, c->tense, false);
   ent_date r = c->pub ? resolve_month(c->pub, m, w) : no_date();
   return found(s, c, first, j - 1, r, ahead || points_ahead(c, dir, w), out);
+}
+
+/* A capitalised month name that is a name or part of one: "Avril Haines",
+ * "a dit Avril", "place du 4-Septembre". French writes months in lower case
+ * except at the head of a sentence. */
+static bool month_in_name(scan *s, size_t i, size_t j) {
+  const tok *t = at(s, i), *p = i > 0 ? at(s, i - 1) : NULL, *n = next_to(s, j);
+  if (p && !t->space && is_fold(p, "-") && i > 1 && at(s, i - 2)->digits && !p->space) return true;
+  if (!t->cap || !t->lower) return false; /* lower case, or a headline in capitals */
+  if (p && !t->brk && (p->word || is_fold(p, ","))) return true;
+  return n && n->space && n->word && n->cap && !n->digits;
 }
 
 /* "vendredi", "mardi dernier", "lundi prochain", "samedi 20 avril". */
@@ -674,8 +691,7 @@ static bool numeric_date_at(scan *s, size_t i, const ctx *c, ent_time_match *out
 static bool match_at(scan *s, size_t i, const ctx *c, ent_time_match *out) {
   const tok *t = at(s, i);
   if (t->digits)
-    return numeric_date_at(s, i, c, out) || day_month_at(s, i, i, c, out) ||
-           year_at(s, i, c, out);
+    return numeric_date_at(s, i, c, out) || day_month_at(s, i, i, c, out) || year_at(s, i, c, out);
   if (day_value(t)) return day_month_at(s, i, i, c, out);
   size_t j = 0, jp = 0;
   const ent_lex_entry *e =
@@ -685,15 +701,15 @@ static bool match_at(scan *s, size_t i, const ctx *c, ent_time_match *out) {
   if (!e) return false;
   unsigned cls = ent_lex_classes(e);
   if (cls & ENT_LEX_WEEKDAY) return weekday_at(s, i, e, j, c, out);
-  if (cls & ENT_LEX_MONTH) return month_at(s, i, e, j, false, false, c, out);
+  if (cls & ENT_LEX_MONTH)
+    return !month_in_name(s, i, j) && month_at(s, i, e, j, false, false, c, out);
   return timeword_at(s, i, e, j, c, out);
 }
 
 bool ent_temporal_find(const ent_lexicon *lex, const char *text, size_t len, size_t from,
                        const ent_date *pub, bool future_tense, ent_time_match *out) {
   if (!lex || !text || !out || from >= len) return false;
-  if (pub && (pub->prec != ENT_PREC_DAY || !valid_day(pub->year, pub->month, pub->day)))
-    pub = NULL;
+  if (pub && (pub->prec != ENT_PREC_DAY || !valid_day(pub->year, pub->month, pub->day))) pub = NULL;
   scan s;
   memset(&s, 0, sizeof s);
   s.lex = lex;
@@ -711,7 +727,7 @@ bool ent_temporal_find(const ent_lexicon *lex, const char *text, size_t len, siz
     size_t k = q;
     s.cut = is_word_cp(ent_utf8_next(text, len, &k));
   }
-  s.pos = back;
+  s.pos = s.first = back;
   ctx c = {pub, future_tense};
   bool ok = false;
   for (size_t i = 0;; i++) {

@@ -60,6 +60,10 @@ static const row ROWS[] = {
     {"Le 3 fév. à Paris, les ministres ont signé.", P, false, "2024-02-03", false, "3 fév."},
     {"Le communiqué daté du 2024-03-18 a été publié.", P, false, "2024-03-18", false, "2024-03-18"},
     {"La lettre du 18/03/2024 est restée sans réponse.", P, false, "2024-03-18", false, "18/03/2024"},
+    {"La réunion du 12 au 14 avril a été fructueuse.", P, false, "2024-04-12", false, "12 au 14 avril"},
+    {"Les 4 et 5 mai, les ministres se retrouveront à Oslo.", P, true, "2024-05-04", true, "4 et 5 mai"},
+    {"Le forum des 18-20 mars 2025 est confirmé.", P, false, "2025-03-18", true, "18-20 mars 2025"},
+    {"Depuis le 7-Octobre, la région est en guerre.", P, false, "", false, ""},
     /* Months: the last one containing or before the date, or the next one. */
     {"Le sommet de novembre a déçu les Européens.", "2023-12-10", false, "2023-11", false, "novembre"},
     {"Les deux pays se sont rencontrés en novembre.", "2023-11-15", false, "2023-11", false, NULL},
@@ -136,6 +140,8 @@ static const row ROWS[] = {
     {"La neutralité carbone est visée d'ici 2030.", P, false, "2030", true, "d'ici 2030"},
     {"Le projet a été lancé en début d'année.", P, false, "2024", false, "en début d'année"},
     {"Les livraisons reprendront courant 2025.", P, true, "2025", true, "courant 2025"},
+    {"Le réseau sera achevé à l'horizon 2030.", P, true, "2030", true, "à l'horizon 2030"},
+    {"Les stocks seront reconstitués à la mi-2024.", P, true, "2024", false, "à la mi-2024"},
     {"Il doit partir au début du mois de juin.", P, true, "2024-06", true, "au début du mois de juin"},
     {"Les salaires seront versés à la fin du mois.", P, true, "2024-04", false, "à la fin du mois"},
     {"Le président a mis fin à la mission.", P, false, "", false, ""},
@@ -154,6 +160,10 @@ static const row ROWS[] = {
     {"Un discours hiératique et sans surprise.", P, false, "", false, ""},
     {"Les Mardistes se sont réunis à Paris.", P, false, "", false, ""},
     {"Ils étaient sept.", P, false, "", false, ""},
+    {"Avril Haines a jugé la menace sérieuse.", P, false, "", false, ""},
+    {"Selon la directrice Avril Haines, la menace persiste.", P, false, "", false, ""},
+    {"Le cortège a rejoint la place du 4-Septembre.", P, false, "", false, ""},
+    {"EN NOVEMBRE, LES PRIX ONT FLAMBÉ.", "2023-12-10", false, "2023-11", false, "NOVEMBRE"},
     {"Il a quitté Paris sans un mot.", P, false, "", false, ""},
 };
 
