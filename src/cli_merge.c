@@ -144,7 +144,7 @@ static char *objects_key(librdf_world *w, librdf_model *m, uf *u, librdf_node *s
   }
   if (it) librdf_free_iterator(it);
   if (pn) librdf_free_node(pn);
-  qsort(v, n, sizeof *v, cmp_str);
+  if (n) qsort(v, n, sizeof *v, cmp_str); /* qsort(NULL, 0) is undefined */
   char *out = malloc(len);
   if (out) {
     out[0] = '\0';

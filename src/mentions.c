@@ -251,7 +251,8 @@ entente_status ent_find_mentions(ent_doc *doc) {
   if (st == ENTENTE_OK) st = person_pass(doc, true);
   if (st != ENTENTE_OK) return st;
   /* Keep mentions in text order; re-point tokens at them. */
-  qsort(doc->mentions.v, doc->mentions.n, sizeof *doc->mentions.v, cmp_mention);
+  if (doc->mentions.n) /* qsort(NULL, 0, …) is undefined behaviour */
+    qsort(doc->mentions.v, doc->mentions.n, sizeof *doc->mentions.v, cmp_mention);
   for (size_t k = 0; k < doc->mentions.n; k++)
     for (size_t i = doc->mentions.v[k].tok_first; i < doc->mentions.v[k].tok_end; i++)
       doc->toks.v[i].mention = (int)k;
