@@ -79,6 +79,14 @@ static librdf_node *integer(builder *b, long long v) {
   return typed(b, buf, NS_XSD "integer");
 }
 
+/* An xsd:decimal always with a fraction: raptor's Turtle writer prints a
+ * decimal literal bare, and a bare 8000000000 would read back as an integer. */
+static librdf_node *decimal(builder *b, const char *num) {
+  char buf[64];
+  snprintf(buf, sizeof buf, strchr(num, '.') ? "%s" : "%s.0", num);
+  return typed(b, buf, NS_XSD "decimal");
+}
+
 static librdf_node *boolean(builder *b, bool v) {
   return typed(b, v ? "true" : "false", NS_XSD "boolean");
 }
@@ -291,9 +299,9 @@ static void emit_funding(builder *b, librdf_node *article, const char *art_hash,
     librdf_node *n = nodes[i] = fact_node(b, "funding", key);
     add(b, n, NS_RDF, "type", type(b, "FundingAllocation"));
     if (f->amount.has_value && ent_amount_format(f->amount.cents, num, sizeof num))
-      add(b, n, NS_ENT, "amount", typed(b, num, NS_XSD "decimal"));
+      add(b, n, NS_ENT, "amount", decimal(b, num));
     if (f->amount.is_range && ent_amount_format(f->amount.cents_max, num, sizeof num))
-      add(b, n, NS_ENT, "amountMax", typed(b, num, NS_XSD "decimal"));
+      add(b, n, NS_ENT, "amountMax", decimal(b, num));
     if (f->amount.lower_bound) add(b, n, NS_ENT, "lowerBound", boolean(b, true));
     if (f->amount.upper_bound) add(b, n, NS_ENT, "upperBound", boolean(b, true));
     if (f->amount.approx) add(b, n, NS_ENT, "approximate", boolean(b, true));
