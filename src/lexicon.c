@@ -51,6 +51,12 @@ struct ent_lexicon {
   size_t nlists, caplists;
   size_t max_words;
   struct sb_stemmer *stemmer;
+  /* Word → stem memo: the one mutable part of a loaded lexicon (lookups
+   * take it const). Not thread-safe, like the stemmer itself. */
+  ent_strmap *stem_memo;
+  char **memo_stems;
+  size_t nmemo, capmemo;
+  ent_strmap *stem_heads; /* first word of every stemmed phrase */
   bool failed;
 };
 
@@ -224,23 +230,57 @@ bool ent_lexicon_stem(const ent_lexicon *lex, const char *word, size_t len, char
 }
 
 /* Stem every word of a folded key; new string or NULL. */
-static char *stem_key(const ent_lexicon *lex, const char *key) {
+#define MEMO_MAX 200000 /* words remembered before the memo starts over */
+
+/* The stem of word[0..len), remembered; NULL when out of memory or too long. */
+static const char *memo_stem(const ent_lexicon *clex, const char *word, size_t len) {
+  ent_lexicon *lex = (ent_lexicon *)clex; /* the memo only: see the struct */
+  char w[128], buf[128];
+  if (len >= sizeof w) return NULL;
+  memcpy(w, word, len);
+  w[len] = '\0';
+  size_t i;
+  if (ent_strmap_get(lex->stem_memo, w, &i)) return lex->memo_stems[i];
+  if (!ent_lexicon_stem(lex, w, len, buf, sizeof buf)) return NULL;
+  if (lex->nmemo >= MEMO_MAX) { /* bounded memory on endless input */
+    for (size_t k = 0; k < lex->nmemo; k++) free(lex->memo_stems[k]);
+    lex->nmemo = 0;
+    ent_strmap_free(lex->stem_memo);
+    if (!(lex->stem_memo = ent_strmap_new())) return NULL;
+  }
+  char **ms = grow(lex->memo_stems, &lex->capmemo, lex->nmemo + 1, sizeof *ms);
+  if (!ms) return NULL;
+  lex->memo_stems = ms;
+  if (!(ms[lex->nmemo] = ent_strndup(buf, strlen(buf)))) return NULL;
+  if (!ent_strmap_put(lex->stem_memo, w, lex->nmemo)) {
+    free(ms[lex->nmemo]);
+    return NULL;
+  }
+  return ms[lex->nmemo++];
+}
+
+/* Stem every word of a folded key; new string or NULL. With `heads`, stop
+ * early (NULL, *miss set) when the first word starts no stemmed phrase. */
+static char *stem_key_ex(const ent_lexicon *lex, const char *key, bool heads, bool *miss) {
   size_t n = strlen(key);
-  char *out = malloc(n + 2);
+  char *out = malloc(n * 2 + 2);
   if (!out) return NULL;
   size_t o = 0;
   const char *p = key;
   while (*p) {
     const char *q = strchr(p, ' ');
     size_t len = q ? (size_t)(q - p) : strlen(p);
-    char buf[128];
-    if (len < sizeof buf && ent_lexicon_stem(lex, p, len, buf, sizeof buf)) {
-      size_t bl = strlen(buf);
-      memcpy(out + o, buf, bl);
-      o += bl;
-    } else {
-      memcpy(out + o, p, len);
-      o += len;
+    const char *st = memo_stem(lex, p, len);
+    size_t bl = st ? strlen(st) : len;
+    memcpy(out + o, st ? st : p, bl);
+    o += bl;
+    if (heads && p == key) {
+      out[o] = '\0';
+      if (!ent_strmap_get(lex->stem_heads, out, NULL)) {
+        *miss = true;
+        free(out);
+        return NULL;
+      }
     }
     p += len;
     if (*p == ' ') {
@@ -250,6 +290,10 @@ static char *stem_key(const ent_lexicon *lex, const char *key) {
   }
   out[o] = '\0';
   return out;
+}
+
+static char *stem_key(const ent_lexicon *lex, const char *key) {
+  return stem_key_ex(lex, key, false, NULL);
 }
 
 static bool index_phrase(ent_lexicon *lex, ent_strmap *map, const char *key, size_t entry,
@@ -299,6 +343,11 @@ static bool index_text(ent_lexicon *lex, const char *text, size_t entry, ent_lex
   if (ok && (lex->entries[entry]->classes & INFLECTING || sense == ENT_SENSE_DEMONYM)) {
     char *sk = stem_key(lex, key);
     ok = sk && index_phrase(lex, lex->stems, sk, entry, sense, true, key, lower);
+    if (ok) {
+      char *sp = strchr(sk, ' ');
+      if (sp) *sp = '\0';
+      ok = ent_strmap_put(lex->stem_heads, sk, 0);
+    }
     free(sk);
   }
   free(key);
@@ -382,7 +431,10 @@ entente_status ent_lexicon_new(const char *dir, ent_lexicon **lex_new) {
   lex->phrases = ent_strmap_new();
   lex->stems = ent_strmap_new();
   lex->stemmer = sb_stemmer_new("french", "UTF_8");
-  if (!lex->by_iri || !lex->by_id || !lex->phrases || !lex->stems || !lex->stemmer) {
+  lex->stem_memo = ent_strmap_new();
+  lex->stem_heads = ent_strmap_new();
+  if (!lex->by_iri || !lex->by_id || !lex->phrases || !lex->stems || !lex->stemmer ||
+      !lex->stem_memo || !lex->stem_heads) {
     ent_lexicon_free(lex);
     return ENTENTE_ERR_NOMEM;
   }
@@ -434,6 +486,10 @@ void ent_lexicon_free(ent_lexicon *lex) {
   ent_strmap_free(lex->by_id);
   ent_strmap_free(lex->phrases);
   ent_strmap_free(lex->stems);
+  ent_strmap_free(lex->stem_memo);
+  ent_strmap_free(lex->stem_heads);
+  for (size_t i = 0; i < lex->nmemo; i++) free(lex->memo_stems[i]);
+  free(lex->memo_stems);
   if (lex->stemmer) sb_stemmer_delete(lex->stemmer);
   free(lex);
 }
@@ -455,7 +511,8 @@ size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned clas
         n++;
       }
   if (n == 0) {
-    char *sk = stem_key(lex, key);
+    bool miss = false;
+    char *sk = stem_key_ex(lex, key, true, &miss); /* NULL on a miss: no phrase starts so */
     if (sk && ent_strmap_get(lex->stems, sk, &li))
       for (size_t i = 0; i < lex->lists[li].n; i++)
         if ((ent_lex_classes(lex->lists[li].hits[i].entry) & classes) &&
