@@ -56,7 +56,8 @@ struct ent_lexicon {
   ent_strmap *stem_memo;
   char **memo_stems;
   size_t nmemo, capmemo;
-  ent_strmap *stem_heads; /* first word of every stemmed phrase */
+  ent_strmap *stem_heads; /* first word of every stemmed phrase -> max words */
+  ent_strmap *heads;      /* first word of every exact phrase -> max words */
   bool failed;
 };
 
@@ -328,11 +329,27 @@ static bool index_phrase(ent_lexicon *lex, ent_strmap *map, const char *key, siz
   return true;
 }
 
+/* Remember that a phrase of `words` words starts with the first word of key. */
+static bool note_head(ent_strmap *heads, const char *key, size_t words) {
+  const char *sp = strchr(key, ' ');
+  size_t n = sp ? (size_t)(sp - key) : strlen(key), have = 0;
+  char w[128];
+  if (n >= sizeof w) return true;
+  memcpy(w, key, n);
+  w[n] = '\0';
+  if (ent_strmap_get(heads, w, &have) && have >= words) return true;
+  return ent_strmap_put(heads, w, words);
+}
+
 static bool index_text(ent_lexicon *lex, const char *text, size_t entry, ent_lex_sense sense) {
   size_t w;
   char *key = phrase_key(text, &w);
   if (!key) return false;
   if (w > lex->max_words) lex->max_words = w;
+  if (!note_head(lex->heads, key, w)) {
+    free(key);
+    return false;
+  }
   size_t at = 0;
   int32_t first = ent_utf8_next(text, strlen(text), &at);
   bool lower = first >= 0 && !ent_cp_is_upper(first);
@@ -343,11 +360,7 @@ static bool index_text(ent_lexicon *lex, const char *text, size_t entry, ent_lex
   if (ok && (lex->entries[entry]->classes & INFLECTING || sense == ENT_SENSE_DEMONYM)) {
     char *sk = stem_key(lex, key);
     ok = sk && index_phrase(lex, lex->stems, sk, entry, sense, true, key, lower);
-    if (ok) {
-      char *sp = strchr(sk, ' ');
-      if (sp) *sp = '\0';
-      ok = ent_strmap_put(lex->stem_heads, sk, 0);
-    }
+    ok = ok && note_head(lex->stem_heads, sk, w);
     free(sk);
   }
   free(key);
@@ -433,7 +446,8 @@ entente_status ent_lexicon_new(const char *dir, ent_lexicon **lex_new) {
   lex->stemmer = sb_stemmer_new("french", "UTF_8");
   lex->stem_memo = ent_strmap_new();
   lex->stem_heads = ent_strmap_new();
-  if (!lex->by_iri || !lex->by_id || !lex->phrases || !lex->stems || !lex->stemmer ||
+  lex->heads = ent_strmap_new();
+  if (!lex->heads || !lex->by_iri || !lex->by_id || !lex->phrases || !lex->stems || !lex->stemmer ||
       !lex->stem_memo || !lex->stem_heads) {
     ent_lexicon_free(lex);
     return ENTENTE_ERR_NOMEM;
@@ -488,6 +502,7 @@ void ent_lexicon_free(ent_lexicon *lex) {
   ent_strmap_free(lex->stems);
   ent_strmap_free(lex->stem_memo);
   ent_strmap_free(lex->stem_heads);
+  ent_strmap_free(lex->heads);
   for (size_t i = 0; i < lex->nmemo; i++) free(lex->memo_stems[i]);
   free(lex->memo_stems);
   if (lex->stemmer) sb_stemmer_delete(lex->stemmer);
@@ -557,6 +572,14 @@ size_t ent_lexicon_entries(const ent_lexicon *lex, unsigned classes, const ent_l
 }
 
 size_t ent_lexicon_max_words(const ent_lexicon *lex) { return lex->max_words; }
+
+size_t ent_lexicon_head_words(const ent_lexicon *lex, const char *word) {
+  size_t a = 0, b = 0;
+  ent_strmap_get(lex->heads, word, &a);
+  const char *st = memo_stem(lex, word, strlen(word));
+  if (st) ent_strmap_get(lex->stem_heads, st, &b);
+  return a > b ? a : b;
+}
 const char *ent_lex_id(const ent_lex_entry *e) { return e->id; }
 const char *ent_lex_iri(const ent_lex_entry *e) { return e->iri; }
 unsigned ent_lex_classes(const ent_lex_entry *e) { return e->classes; }

@@ -91,6 +91,10 @@ const ent_lex_entry *ent_lexicon_get(const ent_lexicon *lex, const char *id);
 size_t ent_lexicon_entries(const ent_lexicon *lex, unsigned classes, const ent_lex_entry **out,
                            size_t max);
 
+/** The most words of a phrase that starts with the folded `word` (exactly
+ * or by stem); 0 when none does, so a caller can skip the position. */
+size_t ent_lexicon_head_words(const ent_lexicon *lex, const char *word);
+
 /** The most words any phrase of the lexicon has. */
 size_t ent_lexicon_max_words(const ent_lexicon *lex);
 

@@ -88,8 +88,22 @@ static entente_status lexicon_pass(ent_doc *doc) {
       size_t best_end = 0;
       const ent_lex_hit *best = NULL;
       ent_lex_hit hits[8];
-      if (doc->toks.v[i].kind == ENT_TOK_WORD) {
-        for (size_t w = maxw; w >= 1; w--) {
+      /* Only words that start some phrase are tried, and only as far as the
+       * longest such phrase (counted in tokens: an elided word glues to the
+       * next in a key, "l'Élysée" is one key word, so try them all). */
+      const ent_token *t = &doc->toks.v[i];
+      size_t hw = t->kind != ENT_TOK_WORD ? 0
+                  : t->elided             ? maxw
+                                          : ent_lexicon_head_words(doc->lex, t->fold);
+      if (hw && hw < maxw) { /* elided words inside the phrase add tokens */
+        size_t extra = 0;
+        for (size_t k = i; k < se->tok_end && k < i + hw + extra; k++)
+          extra += doc->toks.v[k].elided;
+        hw += extra;
+      }
+      if (hw > maxw) hw = maxw;
+      if (hw) {
+        for (size_t w = hw; w >= 1; w--) {
           if (i + w > se->tok_end) continue;
           if (doc->toks.v[i + w - 1].kind != ENT_TOK_WORD) continue;
           if (!span_key(doc, i, i + w, key, sizeof key)) continue;
