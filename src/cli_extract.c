@@ -25,6 +25,7 @@ typedef struct {
   bool quads, streaming;
   librdf_storage *storage; /* the one model of non-streaming formats */
   librdf_model *model;
+  ent_serializer *ser;     /* made once, used for every article */
   cli_out out;
 } run;
 
@@ -60,7 +61,7 @@ static librdf_model *new_model(librdf_world *w, librdf_storage **st) {
 static entente_status write_model(run *r, librdf_model *m) {
   unsigned char *buf = NULL;
   size_t n = 0;
-  entente_status st = ent_serialize_new(r->world, m, r->format, r->base, &buf, &n);
+  entente_status st = ent_serializer_write_new(r->ser, m, &buf, &n);
   if (st != ENTENTE_OK) {
     cli_error("cannot serialize as %s: %s", r->format, entente_strerror(st));
     return st;
@@ -234,6 +235,10 @@ int cli_extract(int argc, char **argv) {
     cli_error("cannot load the ontology: %s", entente_strerror(st));
     goto done;
   }
+  if (ent_serializer_new(r.world, r.format, r.base, &r.ser) != ENTENTE_OK) {
+    cli_error("cannot create a %s serializer", r.format);
+    goto done;
+  }
   if (!r.streaming && !(r.model = new_model(r.world, &r.storage))) {
     cli_error("cannot create an RDF model");
     goto done;
@@ -266,6 +271,7 @@ done:
   if (opened) cli_out_abort(&r.out);
   if (r.model) librdf_free_model(r.model);
   if (r.storage) librdf_free_storage(r.storage);
+  ent_serializer_free(r.ser);
   entente_ctx_free(r.ctx);
   if (r.world) librdf_free_world(r.world);
   return rc;

@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -43,21 +44,26 @@ static int set_ns(librdf_world *w, librdf_serializer *s, const char *iri, const 
   return 0;
 }
 
-entente_status ent_serialize_new(librdf_world *world, librdf_model *model, const char *format,
-                                 const char *base, unsigned char **out, size_t *len) {
-  *out = NULL;
-  *len = 0;
+struct ent_serializer {
+  librdf_serializer *s;
+  librdf_world *world;
+  const char *format, *base; /* borrowed */
+  bool fresh;                /* make a new raptor serializer for each write */
+};
+
+/* A raptor serializer for `format` with entente's prefixes where the format
+ * writes them. */
+static entente_status make(librdf_world *world, const char *format, const char *base,
+                           librdf_serializer **out) {
   const char *name = ent_format_serializer(format);
   if (!name) return ENTENTE_ERR_ARG;
   librdf_serializer *s = librdf_new_serializer(world, name, NULL, NULL);
   if (!s) return ENTENTE_ERR_RDF;
+  /* raptor's dot serializer also leaks the namespaces it is given. */
+  bool prefixes = !strcmp(name, "turtle") || !strcmp(name, "rdfxml-abbrev");
   int rc = 0;
-  /* raptor's dot serializer leaks the namespaces it is given; it only uses
-   * them to shorten labels, so it goes without. */
-  bool prefixes = strcmp(name, "dot") != 0;
   for (size_t i = 0; prefixes && i < sizeof PREFIXES / sizeof *PREFIXES; i++)
     rc |= set_ns(world, s, PREFIXES[i][1], PREFIXES[i][0]);
-
   for (size_t i = 0; prefixes && i < sizeof DIRS / sizeof *DIRS; i++) {
     char iri[2048];
     /* "org/" is written "organization:" so it is not taken for W3C org: */
@@ -65,12 +71,62 @@ entente_status ent_serialize_new(librdf_world *world, librdf_model *model, const
     if ((size_t)snprintf(iri, sizeof iri, "%s%s/", base, dir) >= sizeof iri) continue;
     rc |= set_ns(world, s, iri, DIRS[i]);
   }
-  unsigned char *buf = NULL;
-  size_t n = 0;
-  if (!rc) buf = librdf_serializer_serialize_model_to_counted_string(s, NULL, model, &n);
-  librdf_free_serializer(s);
-  if (!buf) return ENTENTE_ERR_RDF;
-  *out = buf;
-  *len = n;
+  if (rc) {
+    librdf_free_serializer(s);
+    return ENTENTE_ERR_NOMEM;
+  }
+  *out = s;
   return ENTENTE_OK;
+}
+
+entente_status ent_serializer_new(librdf_world *world, const char *format, const char *base,
+                                  ent_serializer **ser_new) {
+  *ser_new = NULL;
+  const char *name = ent_format_serializer(format);
+  if (!name) return ENTENTE_ERR_ARG;
+  ent_serializer *ser = calloc(1, sizeof *ser);
+  if (!ser) return ENTENTE_ERR_NOMEM;
+  ser->world = world;
+  ser->format = format;
+  ser->base = base;
+  ser->fresh = strcmp(name, "ntriples") != 0 && strcmp(name, "nquads") != 0;
+  entente_status st = ser->fresh ? ENTENTE_OK : make(world, format, base, &ser->s);
+  if (st != ENTENTE_OK) {
+    free(ser);
+    return st;
+  }
+  *ser_new = ser;
+  return ENTENTE_OK;
+}
+
+entente_status ent_serializer_write_new(ent_serializer *ser, librdf_model *model,
+                                        unsigned char **out, size_t *len) {
+  if (ser->fresh) { /* raptor's Turtle writer grows slower with every reuse */
+    librdf_serializer *s = NULL;
+    entente_status st = make(ser->world, ser->format, ser->base, &s);
+    if (st != ENTENTE_OK) return st;
+    *out = librdf_serializer_serialize_model_to_counted_string(s, NULL, model, len);
+    librdf_free_serializer(s);
+  } else {
+    *out = librdf_serializer_serialize_model_to_counted_string(ser->s, NULL, model, len);
+  }
+  return *out ? ENTENTE_OK : ENTENTE_ERR_RDF;
+}
+
+void ent_serializer_free(ent_serializer *ser) {
+  if (!ser) return;
+  if (ser->s) librdf_free_serializer(ser->s);
+  free(ser);
+}
+
+entente_status ent_serialize_new(librdf_world *world, librdf_model *model, const char *format,
+                                 const char *base, unsigned char **out, size_t *len) {
+  *out = NULL;
+  *len = 0;
+  ent_serializer *ser = NULL;
+  entente_status st = ent_serializer_new(world, format, base, &ser);
+  if (st != ENTENTE_OK) return st;
+  st = ent_serializer_write_new(ser, model, out, len);
+  ent_serializer_free(ser);
+  return st;
 }

@@ -12,6 +12,23 @@
  * nquads, rdfxml, json, dot), or NULL when unknown. */
 const char *ent_format_serializer(const char *format);
 
+/** A serializer kept across many models (one per article in a stream):
+ * making raptor's serializer and its prefixes once is much of the cost. */
+typedef struct ent_serializer ent_serializer;
+
+/** A serializer for `format` (see ent_format_serializer); `world` is
+ * borrowed and must outlive it; *ser_new is owned by the caller. */
+entente_status ent_serializer_new(librdf_world *world, const char *format, const char *base,
+                                  ent_serializer **ser_new);
+
+/** Serialize `model` (borrowed) into a new buffer owned by the caller (free
+ * with librdf_free_memory). */
+entente_status ent_serializer_write_new(ent_serializer *ser, librdf_model *model,
+                                        unsigned char **out, size_t *len);
+
+/** Release a serializer; NULL is a no-op. */
+void ent_serializer_free(ent_serializer *ser);
+
 /** Serialize `model` (borrowed) to a new buffer owned by the caller (free
  * with librdf_free_memory); base is the resource base for prefixes. */
 entente_status ent_serialize_new(librdf_world *world, librdf_model *model, const char *format,

@@ -88,6 +88,17 @@ static int32_t unify(int32_t cp) {
 }
 
 char *ent_fold_new(const char *s, size_t len) {
+  /* Most words are ASCII: folding them is lower-casing them. */
+  size_t k = 0;
+  while (k < len && (unsigned char)s[k] < 0x80 && s[k] != '\0') k++;
+  if (k == len) {
+    char *d = malloc(len + 1);
+    if (!d) return NULL;
+    for (size_t i = 0; i < len; i++)
+      d[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+    d[len] = '\0';
+    return d;
+  }
   utf8proc_uint8_t *nfkd = NULL;
   utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfkd,
                                     UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
