@@ -45,6 +45,7 @@ unit: $(TESTS)
 cli-test: $(BUILD)/entente
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/run.sh
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/store.sh
+	@LC_ALL=C bash tests/shacl/selftest.sh
 
 # The whole suite: plain build, then ASan+UBSan, then valgrind on the CLI.
 check:
