@@ -76,6 +76,7 @@ static const struct {
     {"Scale", ENT_LEX_SCALE},           {"BillNoun", ENT_LEX_BILL_NOUN},
     {"Stopword", ENT_LEX_STOPWORD},       {"SpellingRule", ENT_LEX_SPELLING},
     {"ClaimMarker", ENT_LEX_CLAIM_MARKER}, {"RefusalVerb", ENT_LEX_REFUSAL_VERB},
+    {"GovernmentNoun", ENT_LEX_GOVERNMENT_NOUN}, {"AddresseeNoun", ENT_LEX_ADDRESSEE_NOUN},
     {"CountNoun", ENT_LEX_COUNT_NOUN},  {"NumberWord", ENT_LEX_NUMBER_WORD},
     {"AmountQualifier", ENT_LEX_AMOUNT_QUALIFIER},
     {"BillVerb", ENT_LEX_BILL_VERB},       {"FundingCue", ENT_LEX_FUNDING_CUE},
@@ -85,6 +86,7 @@ static const struct {
 #define INFLECTING                                                                      \
   (ENT_LEX_TITLE | ENT_LEX_SAYING_VERB | ENT_LEX_GROUP_NOUN | ENT_LEX_EVENT_NOUN |      \
    ENT_LEX_EVENT_VERB | ENT_LEX_BILL_NOUN | ENT_LEX_REFUSAL_VERB | ENT_LEX_BILL_VERB |     \
+   ENT_LEX_ADDRESSEE_NOUN |                                                              \
    ENT_LEX_FUNDING_CUE)
 
 static const char *local_name(const char *iri) {

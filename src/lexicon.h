@@ -37,6 +37,8 @@ typedef enum {
   ENT_LEX_STOPWORD = 1u << 18,   /* capitalised words that are never names */
   ENT_LEX_CLAIM_MARKER = 1u << 19, /* selon, d'après: "selon X, …" reports X's words */
   ENT_LEX_REFUSAL_VERB = 1u << 20, /* refuser, décliner: "a refusé de dire" is no claim */
+  ENT_LEX_GOVERNMENT_NOUN = 1u << 26, /* gouvernement, diplomatie: speak for their country */
+  ENT_LEX_ADDRESSEE_NOUN = 1u << 27,  /* invité, hôte: "a assuré à son invité" names a person */
   ENT_LEX_COUNT_NOUN = 1u << 21,  /* habitants, soldats …: "un milliard d'habitants" is no sum */
   ENT_LEX_NUMBER_WORD = 1u << 22, /* deux, cent, dizaine, des …: figures written out */
   ENT_LEX_AMOUNT_QUALIFIER = 1u << 23, /* plus de, environ, entre …: bounds of a sum */
