@@ -109,6 +109,16 @@ static int person_before(const ent_doc *doc, size_t first, size_t sent_first) {
  * text already holds that position and that person has none yet. */
 static int described_person(ent_doc *doc, const ent_title_phrase *p) {
   if (!p->definite || p->relational || p->generic) return -1;
+  /* Only as the subject that opens a sentence and is set off by a comma or
+   * a relative ("Le secrétaire général de l'Alliance, qui …"): elsewhere a
+   * title without a name names someone else as often as the last person. */
+  const ent_sentence *se = &doc->sents.v[doc->toks.v[p->head].sent];
+  size_t det = p->first - 1; /* definite: a determiner stands before */
+  bool opens = det == se->tok_first ||
+               (det > se->tok_first && (ent_tok_is(doc, det - 1, ":") || ent_tok_is(doc, det - 1, ";")));
+  if (!opens || p->end >= se->tok_end ||
+      !(ent_tok_is(doc, p->end, ",") || ent_tok_is(doc, p->end, "qui")))
+    return -1;
   int person = ent_coref_recent_person(doc, p->first);
   if (person < 0 || person_has_role(doc, person)) return -1;
   char *label = ent_title_label_new(doc, p);

@@ -240,8 +240,8 @@ static entente_status person_pass(ent_doc *doc, bool surnames_only) {
         plural = p > se->tok_first && is_honorific(doc, p - 1) && honorific_plural(doc, p - 1);
       }
       bool person;
-      if (surnames_only)
-        person = b - a == 1 && known_surname(doc, a);
+      if (surnames_only) /* "Richter", or "Anna Richter" again after "Mme Anna Richter" */
+        person = known_surname(doc, b - 1);
       else
         person = hon || plural || (b - a >= 2 && given_name(doc, a)) ||
                  title_before(doc, se->tok_first, a) || title_after(doc, b, se->tok_end);

@@ -104,6 +104,19 @@ static void surname_before_full_name_merges(void **state) {
   ent_doc_clear(&doc);
 }
 
+static void full_name_found_again_without_marker(void **state) {
+  (void)state;
+  ent_doc doc;
+  test_doc(lex, "Mme Ines Kowalczyk est arrivée lundi. Pour Ines Kowalczyk, rien ne presse.",
+           "2024-05-02", &doc);
+  int p = test_person(&doc, "Ines Kowalczyk");
+  assert_true(p >= 0);
+  size_t n = 0;
+  for (size_t i = 0; i < doc.mentions.n; i++) n += doc.mentions.v[i].entity == p;
+  assert_int_equal(n, 2);
+  ent_doc_clear(&doc);
+}
+
 static void places_and_orgs_are_not_persons(void **state) {
   (void)state;
   ent_doc doc;
@@ -145,6 +158,7 @@ int main(void) {
       cmocka_unit_test(surname_links_back),
       cmocka_unit_test(surname_then_other_full_name_stays_two),
       cmocka_unit_test(surname_before_full_name_merges),
+      cmocka_unit_test(full_name_found_again_without_marker),
       cmocka_unit_test(places_and_orgs_are_not_persons),
       cmocka_unit_test(sentence_start_words_are_not_persons),
       cmocka_unit_test(known_person_variants_share_a_name),
