@@ -68,9 +68,14 @@ leakcheck: $(BUILD)/entente
 bench: $(BUILD)/entente
 	@bash tests/bench/run.sh
 
+# The README's first command ends here: the example article's graph and one
+# SPARQL query over it.
 example: $(BUILD)/entente
-	$(BUILD)/entente extract --date 2024-03-15 docs/example/article.txt
-	roqet -q -i sparql -D <($(BUILD)/entente extract --date 2024-03-15 docs/example/article.txt) ontology/queries/roles.rq
+	@$(BUILD)/entente extract --date 2024-03-15 -o $(BUILD)/example.ttl docs/example/article.txt
+	@cat $(BUILD)/example.ttl
+	@echo
+	@echo "# SPARQL: ontology/queries/roles.rq over the example article"
+	@$(BUILD)/entente query $(BUILD)/example.ttl -f ontology/queries/roles.rq
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \

@@ -216,19 +216,40 @@ static void print_value(librdf_node *n, FILE *f) {
     fprintf(f, "_:%s", librdf_node_get_blank_identifier(n));
 }
 
+/* Display width of a UTF-8 string: its code points (news text is not CJK). */
+static size_t width_of(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
+static void pad(FILE *f, const char *s, size_t width) {
+  fputs(s, f);
+  for (size_t k = width_of(s); k < width; k++) fputc(' ', f);
+}
+
 /* A readable table: one header row, one line per result, columns aligned. */
 static int print_table(librdf_query_results *r, FILE *f) {
   int nv = librdf_query_results_get_bindings_count(r);
-  size_t *width = calloc((size_t)nv + 1, sizeof *width);
+  if (nv <= 0) return 1;
+  size_t *width = calloc((size_t)nv, sizeof *width);
+  char **names = calloc((size_t)nv, sizeof *names);
   char **cells = NULL;
   size_t rows = 0, cap = 0;
-  if (!width) return 1;
-  for (int v = 0; v < nv; v++) width[v] = strlen(librdf_query_results_get_binding_name(r, v)) + 1;
+  int rc = 1;
+  if (!width || !names) goto out;
+  for (int v = 0; v < nv; v++) { /* names are gone once the results are read */
+    const char *nm = librdf_query_results_get_binding_name(r, v);
+    size_t len = nm ? strlen(nm) : 0;
+    if (!(names[v] = malloc(len + 2))) goto out;
+    snprintf(names[v], len + 2, "?%s", nm ? nm : "");
+    width[v] = width_of(names[v]);
+  }
   while (!librdf_query_results_finished(r)) {
     if ((rows + 1) * (size_t)nv > cap) {
       cap = (rows + 1) * (size_t)nv * 2;
       char **nc = realloc(cells, cap * sizeof *nc);
-      if (!nc) break;
+      if (!nc) goto out;
       cells = nc;
     }
     for (int v = 0; v < nv; v++) {
@@ -242,13 +263,15 @@ static int print_table(librdf_query_results *r, FILE *f) {
       }
       if (n) librdf_free_node(n);
       cells[rows * (size_t)nv + (size_t)v] = buf;
-      if (buf && strlen(buf) > width[v]) width[v] = strlen(buf);
+      if (buf && width_of(buf) > width[v]) width[v] = width_of(buf);
     }
     rows++;
     librdf_query_results_next(r);
   }
-  for (int v = 0; v < nv; v++)
-    fprintf(f, "%s?%-*s", v ? " | " : "", (int)width[v] - 1, librdf_query_results_get_binding_name(r, v));
+  for (int v = 0; v < nv; v++) {
+    if (v) fputs(" | ", f);
+    pad(f, names[v], v + 1 < nv ? width[v] : 0);
+  }
   fputc('\n', f);
   for (int v = 0; v < nv; v++) {
     if (v) fputs("-+-", f);
@@ -258,15 +281,20 @@ static int print_table(librdf_query_results *r, FILE *f) {
   for (size_t i = 0; i < rows; i++) {
     for (int v = 0; v < nv; v++) {
       const char *c = cells[i * (size_t)nv + (size_t)v];
-      fprintf(f, "%s%-*s", v ? " | " : "", (int)width[v], c ? c : "");
-      free(cells[i * (size_t)nv + (size_t)v]);
+      if (v) fputs(" | ", f);
+      pad(f, c ? c : "", v + 1 < nv ? width[v] : 0);
     }
     fputc('\n', f);
   }
   fprintf(f, "(%zu row%s)\n", rows, rows == 1 ? "" : "s");
+  rc = 0;
+out:
+  for (size_t i = 0; cells && i < rows * (size_t)nv; i++) free(cells[i]);
   free(cells);
+  for (int v = 0; names && v < nv; v++) free(names[v]);
+  free(names);
   free(width);
-  return 0;
+  return rc;
 }
 
 int cli_query(int argc, char **argv) {
