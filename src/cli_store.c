@@ -231,7 +231,10 @@ static void pad(FILE *f, const char *s, size_t width) {
 /* A readable table: one header row, one line per result, columns aligned. */
 static int print_table(librdf_query_results *r, FILE *f) {
   int nv = librdf_query_results_get_bindings_count(r);
-  if (nv <= 0) return 1;
+  if (nv <= 0) { /* Rasqal gives no variables for an empty result */
+    fputs("(0 rows)\n", f);
+    return 0;
+  }
   size_t *width = calloc((size_t)nv, sizeof *width);
   char **names = calloc((size_t)nv, sizeof *names);
   char **cells = NULL;
