@@ -68,7 +68,6 @@ typedef struct {
   int touched;    /* last sentence that spoke of it */
   bool from_noun;
   bool partner;   /* a partner was named (avec, entre, object …) */
-  bool needs_partner;
 } ev_aux;
 
 /* An event as one mention gives it, before merging. */
@@ -94,7 +93,11 @@ typedef struct {
   size_t sf, se;       /* current sentence's tokens */
   int sent;
   bool subject_mode;   /* parsing a subject: a description may name the person in focus */
+  bool in_possessor;   /* inside clause_possessor: "son homologue" may be the clause's own
+                          subject phrase, whose owner must not be looked up again (fuzz) */
   int frame;           /* "lors de sa visite, X a rencontré Y": the event that frames this sentence */
+  size_t phrase_end;   /* a noun's place lies before this token (0: no limit) */
+  const ent_mention *subject_place; /* a country or city found as a subject */
   bool oom;
 } ctx;
 
@@ -150,7 +153,8 @@ static const char *const ADVERBS[] = {
     "pourtant",  "toujours",  "donc",     "cependant", "neanmoins", "toutefois", "desormais",
     "bientot",   "aussitot",  "finalement", "longuement", NULL};
 /* "lors de la conférence de presse": the clause's subject took part. */
-static const char *const DURING[] = {"lors", "pendant", "durant", "issue", "occasion", NULL};
+static const char *const DURING[] = {"lors", "pendant", "durant", "issue", "occasion", "terme",
+                                     NULL};
 
 /* ------------------------------------------------------------- helpers */
 
@@ -371,7 +375,7 @@ static bool inf_start(const ctx *c, size_t i, bool *purpose) {
     return true;
   }
   if (is(c, i, "apres") && (is(c, i + 1, "avoir") || is(c, i + 1, "etre") ||
-                            is(c, i + 1, "s'etre")))
+                            (is(c, i + 1, "s'") && is(c, i + 2, "etre"))))
     return true;
   if (is(c, i, "pour") || is(c, i, "sans")) {
     size_t j = i + 1;
@@ -570,6 +574,18 @@ static int describe_or_focus(const ctx *c, const ent_title_phrase *p, size_t tok
                              const plist *excl) {
   int e = describe(c, p, tok, excl);
   if (e >= 0 || !p->definite || p->relational || p->generic || p->former) return e;
+  /* Only when one person without a role is in view (this sentence and the
+   * one before): "X et Y ont … Le président français …" is not decided. */
+  int s = tk(c, tok)->sent;
+  plist seen = {{0}, 0};
+  for (size_t k = 0; k < c->doc->mentions.n; k++) {
+    const ent_mention *m = &c->doc->mentions.v[k];
+    int ms = tk(c, m->tok_first)->sent;
+    if (m->kind == ENT_M_PERSON && m->entity >= 0 && (ms == s - 1 || (ms == s && m->tok_first < tok)) &&
+        !has_role(c, m->entity))
+      plist_add(&seen, m->entity);
+  }
+  if (seen.n > 1) return -1;
   int f = resolve_he(c, tok, excl);
   return f >= 0 && !has_role(c, f) ? f : -1;
 }
@@ -667,7 +683,7 @@ static int resolve_he(const ctx *c, size_t tok, const plist *excl) {
 
 /* They / les deux hommes: the persons of the event spoken of last, else
  * the subject-like persons of the previous sentence. */
-static void resolve_they(const ctx *c, size_t tok, plist *out) {
+static void resolve_they(const ctx *c, size_t tok, plist *out, bool pair) {
   int s = tk(c, tok)->sent;
   int best = -1;
   for (size_t k = 0; k < c->doc->events.n; k++)
@@ -677,6 +693,14 @@ static void resolve_they(const ctx *c, size_t tok, plist *out) {
       for (size_t j = 0; j < ev->participants.n; j++) np += is_person(c, ev->participants.v[j]);
       if (np >= 2 && (best < 0 || c->aux.v[k].touched >= c->aux.v[best].touched)) best = (int)k;
     }
+  /* "les deux ministres" names a pair even far from it: the latest event of
+   * exactly two persons. */
+  for (size_t k = c->doc->events.n; pair && best < 0 && k-- > 0;) {
+    const ent_event *ev = &c->doc->events.v[k];
+    size_t np = 0;
+    for (size_t j = 0; j < ev->participants.n; j++) np += is_person(c, ev->participants.v[j]);
+    if (np == 2 && !c->aux.v[k].weak) best = (int)k;
+  }
   if (best >= 0) {
     const ent_event *ev = &c->doc->events.v[best];
     for (size_t j = 0; j < ev->participants.n; j++)
@@ -710,6 +734,11 @@ static bool is_pronoun(const ctx *c, size_t i, bool *plural) {
 
 static int clause_possessor(ctx *c, size_t tok);
 
+static bool is_pronoun_tok(const ctx *c, size_t i) {
+  bool plural;
+  return is_pronoun(c, i, &plural);
+}
+
 /* One noun phrase naming participants at token i: a person (with its
  * apposition), a title (with the name after it, or the person it
  * describes), a group, a pronoun, "les deux hommes", "son invité".
@@ -720,14 +749,14 @@ static size_t np_at(ctx *c, size_t i, size_t lim, plist *out, const plist *excl,
   if (i >= lim || !is_word_tok(c, i)) return i;
   bool plural;
   if (is_pronoun(c, i, &plural)) {
-    if (plural) resolve_they(c, i, out);
+    if (plural) resolve_they(c, i, out, false);
     else plist_add(out, resolve_he(c, i, excl));
     return i + 1;
   }
   size_t end;
   const ent_lex_entry *an = lex_at(c, i, ENT_LEX_EVENT_NOUN, &end);
   if (an && prop_has(an, "anaphor", "pair") && end <= lim) {
-    resolve_they(c, i, out);
+    resolve_they(c, i, out, true);
     return end;
   }
   size_t k = i;
@@ -761,6 +790,22 @@ static size_t np_at(ctx *c, size_t i, size_t lim, plist *out, const plist *excl,
       if (x && x->kind == ENT_M_PERSON && x->tok_first == q) j = q;
     }
     const ent_mention *x = mention_at(c, j);
+    if (!x && !is(c, e, ",")) {
+      /* A complement the title phrase left out: "la secrétaire d'État à
+       * l'armée de terre, X". */
+      for (size_t q = e; q < lim && q < e + 6; q++) {
+        if (is(c, q, ",")) {
+          const ent_mention *y = mention_at(c, q + 1);
+          if (y && y->kind == ENT_M_HONORIFIC) y = mention_at(c, y->tok_end);
+          if (y && y->kind == ENT_M_PERSON) {
+            j = q + 1;
+            x = mention_at(c, j);
+          }
+          break;
+        }
+        if (!is_word_tok(c, q) || tk(c, q)->cap) break;
+      }
+    }
     if (x && x->kind == ENT_M_HONORIFIC) x = mention_at(c, x->tok_end);
     if (x && x->kind == ENT_M_PERSON && x->entity >= 0 && x->tok_end <= lim &&
         (x->tok_first == j || mention_at(c, j)->kind == ENT_M_HONORIFIC)) {
@@ -893,14 +938,14 @@ static bool clause_subject_(ctx *c, int cl, size_t before, plist *out) {
     if (c->cl_of[i] != cl) continue;
     bool plural;
     if (is_pronoun(c, i, &plural) && !is(c, i, "lui") && !is(c, i, "eux")) {
-      if (plural) resolve_they(c, i, out);
+      if (plural) resolve_they(c, i, out, false);
       else plist_add(out, resolve_he(c, i, NULL));
       return true;
     }
     size_t end;
     const ent_lex_entry *an = lex_at(c, i, ENT_LEX_EVENT_NOUN, &end);
     if (an && prop_has(an, "anaphor", "pair") && !governed(c, i + 1, 0)) {
-      resolve_they(c, i, out);
+      resolve_they(c, i, out, true);
       return true;
     }
     const ent_mention *m = mention_at(c, i);
@@ -928,8 +973,10 @@ static bool clause_subject_(ctx *c, int cl, size_t before, plist *out) {
     }
     if ((m->kind == ENT_M_COUNTRY || m->kind == ENT_M_PLACE || m->kind == ENT_M_ORG) &&
         m->sense == ENT_SENSE_NAME && !governed(c, i, 0) &&
-        (m->tok_end == before || (m->tok_end + 1 == before && is(c, m->tok_end, ","))))
-      return true; /* "Pékin a reçu …": a country is the subject */
+        (m->tok_end == before || (m->tok_end + 1 == before && is(c, m->tok_end, ",")))) {
+      c->subject_place = m; /* "Pékin a reçu …": a country is the subject */
+      return true;
+    }
     i = m->tok_end - 1;
   }
   return false;
@@ -960,10 +1007,18 @@ static bool subject_at(ctx *c, int cl, size_t before, plist *out) {
 static int clause_possessor(ctx *c, size_t tok) {
   int cl = clause_of(c, tok);
   plist s = {{0}, 0};
-  if (cl >= 0 && subject_at(c, cl, c->se, &s)) {
-    for (size_t i = 0; i < s.n; i++)
-      if (is_person(c, s.v[i])) return s.v[i];
-    return -1;
+  /* When the subject found is the possessive phrase itself ("prêt à
+   * rencontrer son homologue"), np_at would ask for its owner again, and
+   * again: recursion without end (found by tests/fuzz/fuzz_extract). */
+  if (cl >= 0 && !c->in_possessor) {
+    c->in_possessor = true;
+    bool found = subject_at(c, cl, c->se, &s);
+    c->in_possessor = false;
+    if (found) {
+      for (size_t i = 0; i < s.n; i++)
+        if (is_person(c, s.v[i])) return s.v[i];
+      return -1;
+    }
   }
   return resolve_he(c, tok, NULL);
 }
@@ -1216,7 +1271,9 @@ static int unknown_place(ctx *c, int cl, size_t from) {
  * wins over the seat), else the nearest before. */
 static int event_place(ctx *c, int cl, size_t trig, size_t trig_end, bool travel) {
   const ent_mention *after = NULL, *before = NULL;
-  for (size_t i = c->sf; i < c->se; i++) {
+  size_t stop = c->se;
+  if (c->phrase_end > trig_end) stop = c->phrase_end;
+  for (size_t i = c->sf; i < stop; i++) {
     const ent_mention *m = mention_at(c, i);
     bool org;
     if (!m || m->tok_first != i || clause_of(c, i) != cl || !place_mention(c, m, &org)) continue;
@@ -1334,7 +1391,6 @@ static int append(ctx *c, const draft *d) {
   a->weak = d->weak;
   a->from_noun = d->from_noun;
   a->partner = d->partner;
-  a->needs_partner = d->needs_partner;
   a->touched = c->sent;
   merge_into(c, k, d);
   return k;
@@ -1390,24 +1446,27 @@ static bool gathering_compatible(ent_event_kind a, ent_event_kind b) {
 }
 
 static int antecedent_event(const ctx *c, const draft *d) {
-  int best = -1;
-  for (int pass = 0; pass < 2 && best < 0; pass++)
+  /* First the latest of its family that shares a participant, then the
+   * latest gathering (a summit, or an event nobody is named at yet) of its
+   * kind, then of a compatible kind. */
+  for (int pass = 0; pass < 3; pass++)
     for (size_t k = c->doc->events.n; k-- > 0;) {
       const ent_event *ev = &c->doc->events.v[k];
       if (ev->planned || c->aux.v[k].weak || !gathering_compatible(ev->kind, d->kind)) continue;
-      if (pass == 0 && ev->kind != d->kind) continue;
+      if (!date_compatible(&ev->date, &d->date) || !place_compatible(c, ev->place, d->place))
+        continue;
       size_t np = 0;
       bool share = false;
       for (size_t i = 0; i < ev->participants.n; i++) {
         np += is_person(c, ev->participants.v[i]);
         share = share || plist_has(&d->context, ev->participants.v[i]);
       }
-      if (ev->kind == ENT_EV_SUMMIT || np == 0 || share) {
-        best = (int)k;
-        break;
-      }
+      if (pass == 0 && share && family(ev->kind) == family(d->kind)) return (int)k;
+      if (pass == 1 && ev->kind == d->kind && (ev->kind == ENT_EV_SUMMIT || np == 0))
+        return (int)k;
+      if (pass == 2 && (ev->kind == ENT_EV_SUMMIT || np == 0)) return (int)k;
     }
-  return best;
+  return -1;
 }
 
 /* ------------------------------------------------------------ triggers */
@@ -1429,7 +1488,7 @@ static size_t clause_lim(const ctx *c, int cl, size_t from) {
  * expressions, a place ("a rencontré vendredi à Pékin son homologue"). */
 static size_t skip_filler(const ctx *c, size_t j, size_t lim) {
   while (j < lim) {
-    if (in_time(c, j) || adverb(c, j)) {
+    if (in_time(c, j) || adverb(c, j) || (prep(c, j) && j + 1 < lim && in_time(c, j + 1))) {
       j++;
       continue;
     }
@@ -1540,7 +1599,13 @@ static void do_verb(ctx *c, const trigger *tr, evlist *verbs) {
   d.planned = g.planned || clause_planned(c, cl);
   plist subj = {{0}, 0}, obj = {{0}, 0}, agents = {{0}, 0};
   size_t after = tr->end;
+  c->subject_place = NULL;
   bool has_subj = subject_at(c, cl, g.start, &subj);
+  const ent_mention *host_place = c->subject_place;
+  if (!has_subj && g.start == c->cls.v[cl].start && g.start == t && !is_pronoun_tok(c, t)) {
+    /* A participle opening the clause: "Arrivé lundi au Caire, il a …". */
+    has_subj = clause_subject(c, cl, c->se, &subj);
+  }
   if (!has_subj && (g.clitic != SIZE_MAX || passive || !p_obj)) {
     /* Inverted subject: "où l'a accueilli le Premier ministre, X". */
     size_t j = skip_filler(c, after, lim);
@@ -1560,7 +1625,7 @@ static void do_verb(ctx *c, const trigger *tr, evlist *verbs) {
   }
   if (p_obj && !passive) {
     if (g.clitic != SIZE_MAX) {
-      if (is(c, g.clitic, "les")) resolve_they(c, g.clitic, &obj);
+      if (is(c, g.clitic, "les")) resolve_they(c, g.clitic, &obj, false);
       else plist_add(&obj, resolve_he(c, g.clitic, &subj));
     } else {
       size_t j = skip_filler(c, after, lim);
@@ -1581,8 +1646,15 @@ static void do_verb(ctx *c, const trigger *tr, evlist *verbs) {
   }
   if (p_dat) {
     if (g.dative != SIZE_MAX) plist_add(&obj, resolve_he(c, g.dative, &subj));
-    size_t j = skip_filler(c, tr->end, lim);
-    if (j < lim && (is_a(c, j) || is(c, j, "au"))) np_list(c, j + 1, lim, &obj, &subj, NULL);
+    for (size_t j = tr->end; j < lim; j++) {
+      if (!is_a(c, j) && !is(c, j, "au") && !is(c, j, "aux")) continue;
+      plist tmp = {{0}, 0};
+      np_list(c, is(c, j, "au") || is(c, j, "aux") ? j : j + 1, lim, &tmp, &subj, NULL);
+      if (person_count(c, &tmp) > 0) {
+        plist_union(&obj, &tmp);
+        break;
+      }
+    }
   }
   d.partner = obj.n > 0 || agents.n > 0;
   plist_union(&d.parts, &subj);
@@ -1599,6 +1671,22 @@ static void do_verb(ctx *c, const trigger *tr, evlist *verbs) {
     d.partner = true;
   }
   if (person_count(c, &d.parts) == 0) return;
+  /* A meeting or a call whose subject the text gives but we cannot name
+   * ("le président français a téléphoné à X") is left out: one side only
+   * would be a wrong event. */
+  if (!travel && person_count(c, &subj) == 0) {
+    /* "La Chine a accueilli le président brésilien": his visit there. */
+    bool org;
+    if (!host || !host_place || !place_mention(c, host_place, &org) || passive ||
+        person_count(c, &obj) == 0)
+      return;
+    d.kind = ENT_EV_VISIT;
+    d.place = event_place(c, cl, t, tr->end, true);
+    if (d.place < 0) d.place = place_entity(c, host_place);
+    event_date(c, cl, t, &d.planned, &d.date);
+    commit(c, &d);
+    return;
+  }
   if (host) {
     plist_union(&d.hosts, passive ? &agents : &subj);
     plist_union(&d.guests, passive ? &subj : &obj);
@@ -1709,6 +1797,12 @@ static size_t noun_det(const ctx *c, size_t t) {
   while (d > c->sf && d + 3 > t && in_set(c, d - 1, PRENOM)) d--;
   if (d <= c->sf) return SIZE_MAX;
   if (in_set(c, d - 1, DETS) || in_set(c, d - 1, POSS)) return d - 1;
+  /* "En visite à Pékin, X …": a journey without article. */
+  ent_event_kind k;
+  size_t ne;
+  const ent_lex_entry *e = lex_at(c, t, ENT_LEX_EVENT_NOUN, &ne);
+  if (is(c, d - 1, "en") && e && kind_of(ent_lex_prop(e, "eventKind"), &k) && family(k) == 1)
+    return d - 1;
   return SIZE_MAX;
 }
 
@@ -1745,12 +1839,13 @@ static void do_noun(ctx *c, const trigger *tr, size_t next, const evlist *verbs)
   size_t gov = (is(c, det, "du") || is(c, det, "au") || is(c, det, "aux") || is(c, det, "d'") ||
                 is(c, det, "de"))
                    ? det : det > c->sf ? det - 1 : SIZE_MAX;
-  bool during = false, margin = false, purpose = false;
+  bool during = is(c, det, "en"), purpose = false;
   plist context = {{0}, 0};
   if (gov != SIZE_MAX) {
     bool de = is(c, gov, "de") || is(c, gov, "d'") || is(c, gov, "du");
     size_t g1 = gov > c->sf ? gov - 1 : SIZE_MAX;
-    if (g1 != SIZE_MAX && de && is(c, g1, "marge")) margin = true;
+    /* "en marge de": a setting, its attendees are not said to take part. */
+    if (g1 != SIZE_MAX && de && is(c, g1, "marge")) during = false;
     else if (g1 != SIZE_MAX && de && (in_set(c, g1, DURING) || is(c, g1, "cours")))
       during = true;
     else if (is(c, gov, "pendant") || is(c, gov, "durant") || is(c, gov, "dans"))
@@ -1777,8 +1872,18 @@ static void do_noun(ctx *c, const trigger *tr, size_t next, const evlist *verbs)
       }
     }
   }
-  if (during) subject_at(c, cl, c->se, &context);
-  (void)margin;
+  if (during) {
+    subject_at(c, cl, c->se, &context);
+    /* "X et Y se retrouveront lors d'un sommet": the verb's event is the
+     * one told; the gathering is its setting, not another event of theirs. */
+    for (size_t i = 0; i < verbs->n && context.n > 0; i++) {
+      const ent_event *ev = &c->doc->events.v[verbs->v[i]];
+      bool all = true;
+      for (size_t j = 0; j < context.n && all; j++)
+        all = !is_person(c, context.v[j]) || ev_has(ev, context.v[j]);
+      if (all) return;
+    }
+  }
 
   size_t lim = clause_lim(c, cl, tr->end);
   if (next < lim) lim = next;
@@ -1843,6 +1948,25 @@ static void do_noun(ctx *c, const trigger *tr, size_t next, const evlist *verbs)
     plist_union(&own, &context);
     context.n = 0;
   }
+  /* A noun's place is in its own phrase: up to the first comma that is not
+   * an apposition's ("Outre ses entretiens avec Y, X a … à Amman"). */
+  size_t clim = clause_lim(c, cl, tr->end);
+  size_t phrase_end = clim;
+  for (size_t q = tr->end; q < clim; q++) {
+    if (!is(c, q, ",")) continue;
+    if (!apposition_after(c, q)) {
+      phrase_end = q;
+      break;
+    }
+    size_t r = find_word(c, q + 1, clim, ",");
+    if (r == SIZE_MAX) break;
+    q = r;
+  }
+  c->phrase_end = phrase_end;
+  d.place = event_place(c, cl, t, tr->end, prop_true(e, "travel"));
+  c->phrase_end = 0;
+  d.weak = prop_true(e, "travel") && d.place < 0;
+  event_date(c, cl, t, &d.planned, &d.date);
   if (own.n == 0) {
     /* A possessive alone is context: "sa première tournée", "son premier sommet". */
     if (owner >= 0) plist_add(&context, owner);
@@ -1855,9 +1979,25 @@ static void do_noun(ctx *c, const trigger *tr, size_t next, const evlist *verbs)
     if (context.n == 0 && (definite || poss)) return;
     d.context = context;
     if (context.n > 0) {
-      k = antecedent_event(c, &d);
+      /* Compatible with what it points back to in its own phrase only: a
+       * date elsewhere in the clause is the clause's ("Pour son premier
+       * sommet, …, X s'est entretenu mercredi avec Y"). */
+      draft probe = d;
+      memset(&probe.date, 0, sizeof probe.date);
+      for (size_t q = 0; q < c->times.n; q++) {
+        size_t tt = c->times.v[q].tok;
+        if (tt >= tr->end && tt < phrase_end && !excluded_time(c, tt)) {
+          probe.date = c->times.v[q].m.date;
+          break;
+        }
+      }
+      k = antecedent_event(c, &probe);
       if (k >= 0) {
-        merge_into(c, k, &d);
+        /* What it points back to keeps its own date and place. */
+        draft a = d;
+        memset(&a.date, 0, sizeof a.date);
+        a.place = -1;
+        merge_into(c, k, &a);
         if (during) c->frame = k;
         return;
       }
@@ -1866,9 +2006,6 @@ static void do_noun(ctx *c, const trigger *tr, size_t next, const evlist *verbs)
     plist_union(&d.parts, &own);
     plist_union(&d.context, &context);
   }
-  d.place = event_place(c, cl, t, tr->end, prop_true(e, "travel"));
-  d.weak = prop_true(e, "travel") && d.place < 0;
-  event_date(c, cl, t, &d.planned, &d.date);
   int k = commit(c, &d);
   if (during) c->frame = k;
 }
@@ -1898,24 +2035,6 @@ static void find_triggers(ctx *c, trigger *out, size_t cap, size_t *n) {
   }
 }
 
-#include <stdio.h>
-static void debug_sentence(const ctx *c) {
-  if (!getenv("EV_DEBUG")) return;
-  for (size_t i = c->sf; i < c->se; i++)
-    fprintf(stderr, "%.*s/%d ", (int)ent_tok_len(tk(c, i)), c->doc->text + tk(c, i)->start,
-            c->cl_of[i]);
-  fprintf(stderr, "\n  clauses:");
-  for (size_t k = 0; k < c->cls.n; k++)
-    fprintf(stderr, " %zu:%d(p%d)", k, (int)c->cls.v[k].type, c->cls.v[k].parent);
-  fprintf(stderr, "\n  times:");
-  for (size_t k = 0; k < c->times.n; k++) {
-    char b[32] = "";
-    ent_date_format(&c->times.v[k].m.date, b, sizeof b);
-    fprintf(stderr, " [%zu %s f%d]", c->times.v[k].tok, b, c->times.v[k].m.future);
-  }
-  fprintf(stderr, "\n");
-}
-
 static entente_status run(ent_doc *doc) {
   ctx c;
   memset(&c, 0, sizeof c);
@@ -1930,7 +2049,6 @@ static entente_status run(ent_doc *doc) {
     if (c.se <= c.sf) continue;
     build_clauses(&c);
     collect_times(&c);
-    debug_sentence(&c);
     size_t n;
     find_triggers(&c, trig, sizeof trig / sizeof *trig, &n);
     evlist verbs = {{0}, 0};
