@@ -170,8 +170,9 @@ const char *cli_rdf_parser_for(const char *file) {
   return "turtle";
 }
 
-librdf_model *cli_rdf_files_model(librdf_world *w, char **files, int n, librdf_storage **st) {
-  *st = librdf_new_storage(w, "memory", NULL, "contexts='yes'");
+librdf_model *cli_rdf_files_model(librdf_world *w, char **files, int n, bool graphs,
+                                  librdf_storage **st) {
+  *st = librdf_new_storage(w, "memory", NULL, graphs ? "contexts='yes'" : NULL);
   librdf_model *m = *st ? librdf_new_model(w, *st, NULL) : NULL;
   for (int i = 0; m && i < n; i++) {
     librdf_parser *p = librdf_new_parser(w, cli_rdf_parser_for(files[i]), NULL, NULL);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -107,12 +108,32 @@ static double now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* One article into the store, replacing its graph (a cli_article_fn). */
+typedef struct {
+  entente_ctx *ctx;
+  librdf_model *model;
+} load_run;
+
+static entente_status load_one(void *arg, const char *text, size_t len,
+                               const entente_article *art, const char *where) {
+  load_run *l = arg;
+  librdf_node *g = entente_article_node_new(l->ctx, art, text, len);
+  entente_status st = g ? ENTENTE_OK : ENTENTE_ERR_NOMEM;
+  if (st == ENTENTE_OK && librdf_model_context_remove_statements(l->model, g) != 0)
+    st = ENTENTE_ERR_RDF;
+  if (st == ENTENTE_OK) st = entente_extract(l->ctx, text, len, art, l->model, g);
+  if (g) librdf_free_node(g);
+  if (st != ENTENTE_OK) cli_error("%s: %s", where, entente_strerror(st));
+  return st;
+}
+
 int cli_load(int argc, char **argv) {
   static const struct option opts[] = {
       {"store", required_argument, NULL, 's'}, {"date", required_argument, NULL, 'd'},
       {"base", required_argument, NULL, 'b'},  {"ontology", required_argument, NULL, 'O'},
       {"no-wait", no_argument, NULL, 'n'},     {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+      {"input", required_argument, NULL, 'i'}, {NULL, 0, NULL, 0}};
+  ent_reader_format input = ENT_READER_AUTO;
   const char *path = NULL, *date = NULL, *base = ENTENTE_DEFAULT_BASE, *ontology = NULL;
   bool wait = true;
   int c;
@@ -124,10 +145,15 @@ int cli_load(int argc, char **argv) {
     case 'b': base = optarg; break;
     case 'O': ontology = optarg; break;
     case 'n': wait = false; break;
+    case 'i':
+      if (cli_input_option(optarg, &input) != CLI_OK) return CLI_USAGE;
+      break;
     case 'h':
-      puts("usage: entente load --store DB [--date D] [--base IRI] [--no-wait] FILE...\n"
+      puts("usage: entente load --store DB [--date D] [--base IRI] [--no-wait]\n"
+           "                    [--input text|html|rss|atom|auto] FILE...\n"
            "Extract each article into the store DB (created when missing), one named\n"
-           "graph per article; loading an article again replaces its graph.");
+           "graph per article (a feed: one per item); loading an article again\n"
+           "replaces its graph. --input as for extract (default auto).");
       return CLI_OK;
     default: return CLI_USAGE;
     }
@@ -161,25 +187,11 @@ int cli_load(int argc, char **argv) {
   bool ok = ensure_ontology(&s, ontology) == 0;
   bool progress = isatty(STDERR_FILENO) && argc - optind > 1;
   double t0 = now();
+  cli_articles_opts ao = {date, base, false, false, input};
+  load_run lr = {ctx, s.model};
   for (int i = optind; ok && i < argc; i++) {
-    char *text = NULL;
-    size_t len = 0;
-    if (cli_read_file(argv[i], ENTENTE_MAX_ARTICLE_BYTES, &text, &len) != ENTENTE_OK) {
-      ok = false;
-      break;
-    }
-    entente_article art = {argv[i], date, base, NULL, NULL};
-    librdf_node *g = entente_article_node_new(ctx, &art, text, len);
-    st = g ? ENTENTE_OK : ENTENTE_ERR_NOMEM;
-    if (st == ENTENTE_OK && librdf_model_context_remove_statements(s.model, g) != 0)
-      st = ENTENTE_ERR_RDF;
-    if (st == ENTENTE_OK) st = entente_extract(ctx, text, len, &art, s.model, g);
-    if (g) librdf_free_node(g);
-    free(text);
-    if (st != ENTENTE_OK) {
-      cli_error("%s: %s", argv[i], entente_strerror(st));
-      ok = false;
-    }
+    /* a text, a page or a feed's items; errors are printed */
+    ok = cli_input_each(argv[i], &ao, load_one, &lr);
     if (progress) {
       int done = i - optind + 1;
       fprintf(stderr, "\r%d/%d files, %.0f articles/s", done, argc - optind,
@@ -300,6 +312,40 @@ out:
   return rc;
 }
 
+/* The store's quads in a memory model: one set of triples (the merge of the
+ * article graphs, as SPARQL's default graph is), or with `graphs` the named
+ * graphs too. Rasqal 0.9.33 returns wrong rows for OPTIONAL groups when a
+ * triple is there twice (in two graphs) or comes from Redland's sqlite
+ * storage, and right ones over a memory set; so queries run on a copy. It
+ * costs a read of the store per query: past a few million triples, use a
+ * SPARQL server (docs/scale.md). */
+static librdf_model *memory_copy(librdf_world *w, librdf_model *from, bool graphs,
+                                 librdf_storage **st) {
+  *st = librdf_new_storage(w, "memory", NULL, graphs ? "contexts='yes'" : NULL);
+  librdf_model *m = *st ? librdf_new_model(w, *st, NULL) : NULL;
+  librdf_stream *s = m ? librdf_model_as_stream(from) : NULL;
+  bool ok = s != NULL;
+  for (; ok && !librdf_stream_end(s); librdf_stream_next(s)) {
+    librdf_statement *t = librdf_stream_get_object(s);
+    librdf_node *g = librdf_stream_get_context2(s);
+    ok = (g && graphs ? librdf_model_context_add_statement(m, g, t)
+                      : librdf_model_add_statement(m, t)) == 0;
+  }
+  if (s) librdf_free_stream(s);
+  if (!ok && m) {
+    librdf_free_model(m);
+    m = NULL;
+  }
+  return m;
+}
+
+/* Does the query name graphs (GRAPH, FROM NAMED)? Then the copy keeps them. */
+static bool mentions_graphs(const char *q) {
+  for (const char *p = q; *p; p++)
+    if ((*p == 'G' || *p == 'g') && strncasecmp(p, "graph", 5) == 0) return true;
+  return false;
+}
+
 int cli_query(int argc, char **argv) {
   static const struct option opts[] = {
       {"store", required_argument, NULL, 's'}, {"expression", required_argument, NULL, 'e'},
@@ -332,8 +378,12 @@ int cli_query(int argc, char **argv) {
   char *qtext = NULL;
   size_t qlen;
   if (qfile && cli_read_file(qfile, 1u << 20, &qtext, &qlen) != ENTENTE_OK) return CLI_BAD_INPUT;
+  bool graphs = mentions_graphs(qtext ? qtext : expr);
   librdf_world *w = cli_world_new();
-  if (!w) return CLI_BAD_INPUT;
+  if (!w) {
+    free(qtext);
+    return CLI_BAD_INPUT;
+  }
   store s = {0};
   s.lock_fd = -1;
   librdf_storage *mem = NULL;
@@ -341,8 +391,11 @@ int cli_query(int argc, char **argv) {
   int rc = CLI_BAD_INPUT;
   if (path) {
     if (store_open(&s, w, path, false, false, true) != CLI_OK) goto out;
-    m = s.model;
-  } else if (!(m = cli_rdf_files_model(w, argv + optind, argc - optind, &mem))) {
+    if (!(m = memory_copy(w, s.model, graphs, &mem))) {
+      cli_error("%s: cannot read the store", path);
+      goto out;
+    }
+  } else if (!(m = cli_rdf_files_model(w, argv + optind, argc - optind, graphs, &mem))) {
     goto out;
   }
   librdf_query *q = librdf_new_query(w, "sparql", NULL,
