@@ -26,7 +26,8 @@ typedef struct {
   noun_kind kind;
   bool definite, indefinite;
   bool amount;         /* a sum of money is attached */
-  int64_t cents;       /* its value when it has one, else -1 */
+  bool direct;         /* … as the noun's complement: "de 95 milliards" */
+  int64_t cents;       /* its value when direct and given, else -1 */
   bool specific;       /* "la loi sur …": names its own subject */
   size_t label_end;    /* end of the label: the noun, or noun and subject */
 } bill_np;
@@ -262,7 +263,11 @@ static void np_amount(const ctx *c, bill_np *np, size_t sent_end) {
     if (!is_word(c, i) || tk(c, i)->cap || ++words > 4) return;
   }
   np->amount = true;
-  if (a.has_value) np->cents = a.cents;
+  /* Only a sum that is the noun's own complement ("plan d'aide de 95
+   * milliards", "d'un montant de") tells one bill from another; "la loi
+   * prévoit 61 milliards" gives a part of it. */
+  np->direct = ent_tok_is(c->doc, np->end, "de") || ent_tok_is(c->doc, np->end, "d'");
+  if (a.has_value && np->direct) np->cents = a.cents;
 }
 
 /* Token index of the first token at or after byte b in the sentence. */
@@ -321,6 +326,13 @@ static int subject_before(ctx *c, size_t v, size_t sent_first) {
       i = m->tok_first;
       continue;
     }
+    if (m && m->kind == ENT_M_COUNTRY && m->sense == ENT_SENSE_DEMONYM &&
+        m->tok_first > sent_first && ent_tok_mention(c->doc, m->tok_first - 1) == NULL &&
+        is_word(c, m->tok_first - 1) && m->tok_first >= sent_first + 2 &&
+        in_set(c, m->tok_first - 2, DETS_DEF))
+      /* "le Parlement géorgien", "le gouvernement allemand": an institution
+       * the lexicon does not name acts for its country. */
+      return ent_doc_lex_entity(c->doc, m->entry, false);
     if (m) {
       int e = mention_entity(c, m);
       if (e >= 0) return e;
@@ -404,6 +416,12 @@ static bool object_gap(const ctx *c, size_t a, size_t b) {
         k++;
       if (k == i + 1) return false;
       i = k - 1;
+      continue;
+    }
+    /* A place: "a approuvé jeudi à Bruxelles une enveloppe". */
+    if (is_a_prep(c, i) && i + 1 < b && ent_tok_mention(c->doc, i + 1) &&
+        ent_tok_mention(c->doc, i + 1)->kind == ENT_M_PLACE) {
+      i = ent_tok_mention(c->doc, i + 1)->tok_end - 1;
       continue;
     }
     if (in_set(c, i, STOP_GAP) || !is_word(c, i) || tk(c, i)->cap || tk(c, i)->mention >= 0)
@@ -572,6 +590,20 @@ static ent_date verb_date(ctx *c, const ent_sentence *se, size_t v) {
   return best;
 }
 
+/* A past participle as written (adopté, signée, votés): folding would merge
+ * it with the present (adopte), whose subject, not object, stands before. */
+static bool participle(const ctx *c, size_t i) {
+  const ent_token *t = tk(c, i);
+  const char *w = c->doc->text + t->start;
+  size_t n = ent_tok_len(t);
+  static const char *const END[] = {"é", "ée", "és", "ées", "É", "ÉE", "ÉS", "ÉES", NULL};
+  for (const char *const *e = END; *e; e++) {
+    size_t l = strlen(*e);
+    if (n > l && memcmp(w + n - l, *e, l) == 0) return true;
+  }
+  return false;
+}
+
 /* ---- bills ---- */
 
 /* The end of a law's subject after "sur" / "visant": up to the clause's
@@ -583,7 +615,10 @@ static size_t subject_end(const ctx *c, size_t i, size_t sent_end) {
                                      NULL};
   size_t j = i + 1;
   ent_lex_hit h;
-  while (j < sent_end && j < i + 5 && is_word(c, j) && !in_set(c, j, STOP) &&
+  while (j < sent_end && j < i + 7 &&
+         (is_word(c, j) || tk(c, j)->kind == ENT_TOK_QUOTE_OPEN ||
+          tk(c, j)->kind == ENT_TOK_QUOTE_CLOSE) &&
+         !in_set(c, j, STOP) &&
          !time_token(c, j) && !verb_lookup(c->doc->lex, tk(c, j)->fold, ENT_LEX_BILL_VERB, &h))
     j++;
   while (j > i + 1 && (in_set(c, j - 1, ARTICLES) || ent_tok_is(c->doc, j - 1, "de") ||
@@ -664,7 +699,6 @@ static int antecedent(const ctx *c, const bill_np *np) {
       best = (int)i;
   if (best < 0) return -1;
   if (np->cents >= 0 && c->st.v[best].cents >= 0 && np->cents != c->st.v[best].cents) return -1;
-  if (np->specific) return -1;
   return best;
 }
 
@@ -720,13 +754,14 @@ static entente_status sentence(ctx *c, size_t s) {
   int link[MAX_VERB];
   bool passive[MAX_VERB];
   bool has_verb[MAX_NP] = {false}, has_role_verb[MAX_NP] = {false};
+  bool has_vote[MAX_NP] = {false}; /* adopted or tabled, not only signed */
   for (size_t k = 0; k < nv; k++) {
     link[k] = -1;
     passive[k] = false;
     for (size_t j = 0; j < nn && link[k] < 0; j++)
       if (nps[j].first >= verbs[k].end && object_gap(c, verbs[k].end, nps[j].first))
         link[k] = (int)j;
-    for (size_t j = nn; j-- > 0 && link[k] < 0;)
+    for (size_t j = nn; j-- > 0 && link[k] < 0 && participle(c, verbs[k].first);)
       if (nps[j].end <= verbs[k].first &&
           passive_gap(c, after_amount(c, &nps[j], se->tok_end), verbs[k].first, false)) {
         link[k] = (int)j;
@@ -742,6 +777,7 @@ static entente_status sentence(ctx *c, size_t s) {
     if (link[k] >= 0) {
       has_verb[link[k]] = true;
       if (verbs[k].role != R_ANNOUNCED) has_role_verb[link[k]] = true;
+      if (verbs[k].role == R_ADOPTED || verbs[k].role == R_PROPOSED) has_vote[link[k]] = true;
     }
   }
   int bill_of[MAX_NP];
@@ -750,8 +786,10 @@ static entente_status sentence(ctx *c, size_t s) {
     bill_of[j] = -1;
     bool context = np->kind == K_LAW || np->amount || has_role_verb[j] ||
                    (np->kind == K_PACKAGE && has_verb[j]);
-    if (np->kind == K_ANAPHORIC) context = has_verb[j] && np->indefinite;
-    if (np->kind == K_SUM) context = np->amount;
+    /* "le Parlement a adopté un texte" is a bill; leaders who "ont signé
+     * un texte commun" signed a declaration. */
+    if (np->kind == K_ANAPHORIC) context = has_vote[j] && np->indefinite;
+    if (np->kind == K_SUM) context = np->amount && np->direct;
     if (np->kind == K_ACT && np->specific) context = true; /* la loi sur … */
     int ante = -1;
     if (np->definite || (np->kind == K_ANAPHORIC && !np->indefinite)) ante = antecedent(c, np);

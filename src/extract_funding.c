@@ -6,21 +6,29 @@
  *   Environ 26 milliards iront à Israël … : 4 milliards …, et 1,2 …     (currency carried,
  *                                                                       parts of a whole)
  *   le déficit commercial a atteint 291 milliards d'euros              (not funding)
+ *   500 millions de livres (580 millions d'euros)                      (one sum restated)
  * Whether a sum is funding comes from the cue words around it (funding.ttl,
  * bill nouns of bills.ttl): the noun it quantifies ("d'aide"), else the
- * nearest cue before or after it in the sentence. */
+ * nearest cue before or after it in the sentence; with no cue either way, a
+ * sum for a named recipient. A figure with no currency takes the one of the
+ * passage (same paragraph) and needs a cue. The same sum said twice (headline
+ * and text) is one item; parts ("dont", a colon, "le dispositif comprend")
+ * are linked to their whole and inherit its recipient. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extractor.h"
+#include "strmap.h"
 #include "text.h"
 
 enum { POL_NONE = 0, POL_FUNDING = 1, POL_NOT = -1, POL_PART = 2, POL_RECIPIENT = 3 };
 
 typedef struct {
   signed char pol;      /* polarity of the cue covering the token */
-  bool bill_noun;       /* the token is part of a bill noun (bills.ttl) */
+  bool bill_noun;       /* part of a definite bill noun (bills.ttl): "le texte" */
   bool recipient_subj;  /* the cue's subject receives the sum */
+  bool verb;            /* the cue is a verb */
   size_t cue_first, cue_end; /* tokens of that cue */
 } tok_cue;
 
@@ -29,6 +37,7 @@ typedef struct {
   size_t t0, t1;   /* tokens [t0, t1) */
   int sent;
   bool accepted;
+  bool restating;  /* the sum before it again, in other terms */
   int whole;       /* candidate index of the whole it is part of, or -1 */
   int funding;     /* index in doc->fundings, or -1 */
 } cand;
@@ -39,6 +48,8 @@ typedef struct {
   int *tok_cand;        /* candidate covering each token, or -1 */
   bool *sent_bill_noun; /* the sentence names a bill */
   ENT_VEC(cand) cands;
+  ent_strmap *by_sum;   /* "value|currency" → first funding with that sum */
+  ENT_VEC(int) next;    /* per funding: the next one with the same sum, or -1 */
 } ctx;
 
 /* How far the context of a sum is searched, in tokens. */
@@ -180,12 +191,18 @@ static void find_cues(ctx *c) {
             pol = POL_NONE;
         } else if (!prop_is(e, "notBill", "true")) {
           pol = POL_FUNDING;
-          bill = true;
+          /* A definite bill noun refers to a bill of the text ("le texte
+           * réserve …"); "des fonds" or "un plan" do not. */
+          static const char *const DEFINITE[] = {"le", "la", "l'", "ce", "cet", "cette",
+                                                 "son", "sa", "leur", NULL};
+          bill = !prop_is(e, "billKind", "sum") && i > se->tok_first &&
+                 in_set(c, i - 1, DEFINITE);
         }
         for (size_t k = i; k < i + w; k++) {
           c->cues[k].pol = pol;
           c->cues[k].bill_noun = bill;
           c->cues[k].recipient_subj = prop_is(e, "recipientSubject", "true");
+          c->cues[k].verb = prop_is(e, "pos", "verb");
           c->cues[k].cue_first = i;
           c->cues[k].cue_end = i + w;
         }
@@ -215,6 +232,28 @@ static bool same_paragraph(const ctx *c, size_t from, size_t to) {
 /* The candidate whose tokens cover token i, or -1. */
 static int cand_at(const ctx *c, size_t i) { return c->tok_cand[i]; }
 
+/* The same sum in another currency or unit right after the first one:
+ * "500 millions de livres (580 millions d'euros)", "…, soit 9 milliards". */
+static bool restates(const ctx *c, size_t k) {
+  if (k == 0) return false;
+  const cand *a = &c->cands.v[k], *b = &c->cands.v[k - 1];
+  if (b->sent != a->sent || b->t1 > a->t0 || a->t0 - b->t1 > 5) return false;
+  for (size_t i = b->t1; i < a->t0; i++)
+    if (clause_end(c, i)) return false;
+  if (ent_tok_is(c->doc, a->t0 - 1, "soit")) return true; /* "par an, soit …" */
+  return a->t0 - b->t1 == 1 && is_punct(c, b->t1, "(");
+}
+
+/* Where the context of candidate k after it ends: the next sum of the
+ * sentence that is not a restatement, else the sentence's end. */
+static size_t window_end(const ctx *c, size_t k) {
+  const cand *a = &c->cands.v[k];
+  size_t n = k + 1;
+  while (n < c->cands.n && c->cands.v[n].restating) n++;
+  if (n < c->cands.n && c->cands.v[n].sent == a->sent) return c->cands.v[n].t0;
+  return c->doc->sents.v[a->sent].tok_end;
+}
+
 /* ---- is it funding? ---- */
 
 /* The polarity the context gives candidate k. */
@@ -239,8 +278,7 @@ static int polarity(const ctx *c, size_t k) {
       break;
     }
   }
-  size_t end = se->tok_end;
-  if (k + 1 < c->cands.n && c->cands.v[k + 1].sent == a->sent) end = c->cands.v[k + 1].t0;
+  size_t end = window_end(c, k);
   if (end > a->t1 + REACH) end = a->t1 + REACH;
   for (size_t j = a->t1; j < end; j++) {
     const tok_cue *q = &c->cues[j];
@@ -285,9 +323,21 @@ static int whole_of(const ctx *c, size_t k) {
     }
   }
   if (marker == (size_t)-1) return -1;
+  /* "Le dispositif comprend 33 milliards …": a verb of parts whose subject
+   * is a short noun phrase or a pronoun, no name, lists the parts of the sum
+   * of the sentence before (same paragraph). */
+  static const char *const ANAPHOR[] = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces",
+                                         "il", "elle", "ils", "elles", NULL};
+  bool carry_back = c->cues[marker].verb && marker < se->tok_first + 5 &&
+                    in_set(c, se->tok_first, ANAPHOR);
+  for (size_t i = se->tok_first; carry_back && i < marker; i++)
+    carry_back = tk(c, i)->mention < 0 && tk(c, i)->kind == ENT_TOK_WORD;
   for (size_t w = k; w-- > 0;) {
     const cand *b = &c->cands.v[w];
-    if (b->sent != a->sent) return -1;
+    if (b->sent != a->sent &&
+        !(carry_back && b->sent + 1 == a->sent &&
+          same_paragraph(c, b->a.start, a->a.start)))
+      return -1;
     if (b->t1 > marker || !b->accepted || b->whole >= 0) continue;
     if (!b->a.has_value || !a->a.has_value || a->a.cents >= b->a.cents ||
         strcmp(a->a.currency, b->a.currency) != 0)
@@ -340,13 +390,23 @@ static int recipient_at(ctx *c, size_t p, size_t end) {
 static int recipient(ctx *c, size_t k) {
   const cand *a = &c->cands.v[k];
   const ent_sentence *se = &c->doc->sents.v[a->sent];
-  size_t end = se->tok_end;
-  if (k + 1 < c->cands.n && c->cands.v[k + 1].sent == a->sent) end = c->cands.v[k + 1].t0;
+  size_t end = window_end(c, k);
   if (end > a->t1 + 16) end = a->t1 + 16;
   /* After the sum, in its clause: "61 milliards pour l'Ukraine". A comma
    * ends it, unless a recipient follows at once ("…, en particulier à Taïwan"). */
   for (size_t i = a->t1; i < end; i++) {
     if (clause_end(c, i) || tk(c, i)->kind == ENT_TOK_QUOTE_OPEN) break;
+    /* Past the same sum restated: "(580 millions d'euros)", ", soit …". */
+    size_t j = i;
+    while (j < end && (is_punct(c, j, ",") || is_punct(c, j, "(") ||
+                       ent_tok_is(c->doc, j, "soit")))
+      j++;
+    if (j < end && cand_at(c, j) >= 0 && c->cands.v[cand_at(c, j)].restating) {
+      i = c->cands.v[cand_at(c, j)].t1;
+      while (i < end && is_punct(c, i, ")")) i++;
+      i--;
+      continue;
+    }
     if (is_punct(c, i, ",")) {
       bool go_on = false;
       for (size_t j = i + 1; j < end && j <= i + 3; j++) {
@@ -368,7 +428,13 @@ static int recipient(ctx *c, size_t k) {
     size_t p = j - 1;
     if (clause_end(c, p) || cand_at(c, p) >= 0) break;
     if (!recipient_prep(c, p) || p == se->tok_first) continue;
-    if (c->cues[p - 1].pol != POL_FUNDING) continue;
+    size_t q = p - 1;
+    /* "l'aide allemande à l'Ukraine": past the giver's demonym. */
+    const ent_mention *dm = ent_tok_mention(c->doc, q);
+    if (dm && dm->kind == ENT_M_COUNTRY && dm->sense == ENT_SENSE_DEMONYM &&
+        dm->tok_first > se->tok_first)
+      q = dm->tok_first - 1;
+    if (c->cues[q].pol != POL_FUNDING) continue;
     int e = recipient_at(c, p, a->t0);
     if (e >= 0) return e;
   }
@@ -381,6 +447,12 @@ static int recipient(ctx *c, size_t k) {
       const ent_mention *m = ent_tok_mention(c->doc, i - 1);
       if (m && (m->kind == ENT_M_PERSON || m->kind == ENT_M_GROUP)) return -1;
       if (m) return recipient_entity(c, m->tok_first);
+      /* "Tbilissi, qui reçoit …": the antecedent of the relative. */
+      if (ent_tok_is(c->doc, i - 1, "qui") && i - 1 > se->tok_first &&
+          is_punct(c, i - 2, ",")) {
+        i--;
+        continue;
+      }
       if (clause_end(c, i - 1) || is_punct(c, i - 1, ",")) return -1;
     }
     return -1;
@@ -414,8 +486,7 @@ static entente_status purpose(ctx *c, size_t k, char **out) {
   *out = NULL;
   const cand *a = &c->cands.v[k];
   const ent_sentence *se = &c->doc->sents.v[a->sent];
-  size_t end = se->tok_end;
-  if (k + 1 < c->cands.n && c->cands.v[k + 1].sent == a->sent) end = c->cands.v[k + 1].t0;
+  size_t end = window_end(c, k);
   size_t i = a->t1;
   /* The noun the sum quantifies. */
   if (i + 1 < end && is_de(c, i) && !tk(c, i + 1)->cap) {
@@ -451,11 +522,13 @@ static entente_status purpose(ctx *c, size_t k, char **out) {
   /* "pour contrer la puissance militaire de la Chine". */
   if (i + 1 < end && ent_tok_is(c->doc, i, "pour") && is_word(c, i + 1) &&
       !tk(c, i + 1)->cap && recipient_at(c, i, end) < 0) {
-    size_t j = i + 1;
+    size_t j = i + 1, from = i + 1;
     while (j < end && j < i + 14 && !(tk(c, j)->kind == ENT_TOK_PUNCT) &&
            tk(c, j)->kind != ENT_TOK_QUOTE_OPEN && !ent_tok_is(c->doc, j, "ainsi"))
       j++;
-    *out = span(c, i + 1, j);
+    /* "pour la défense aérienne" → "défense aérienne". */
+    if (in_set(c, from, ARTICLES) && from + 1 < j) from++;
+    *out = span(c, from, j);
     return *out ? ENTENTE_OK : ENTENTE_ERR_NOMEM;
   }
   return ENTENTE_OK;
@@ -508,6 +581,7 @@ static entente_status collect(ctx *c) {
     k->funding = -1;
     for (size_t i = t0; i < t1; i++) c->tok_cand[i] = (int)c->cands.n - 1;
   }
+  for (size_t k = 0; k < c->cands.n; k++) c->cands.v[k].restating = restates(c, k);
   return ENTENTE_OK;
 }
 
@@ -524,7 +598,7 @@ static entente_status decide(ctx *c) {
       for (size_t w = k; w-- > 0;) {
         const cand *b = &c->cands.v[w];
         if (!same_paragraph(c, b->a.start, a->a.start)) break;
-        if (b->a.currency[0]) {
+        if (b->a.currency[0] && !b->restating) {
           memcpy(a->a.currency, b->a.currency, sizeof a->a.currency);
           carried = true;
           from_funding = b->accepted;
@@ -533,6 +607,7 @@ static entente_status decide(ctx *c) {
       }
       if (!carried) continue;
     }
+    if (a->restating) continue;
     int pol = polarity(c, k);
     a->whole = pol == POL_NOT ? -1 : whole_of(c, k);
     if (a->whole >= 0) {
@@ -566,9 +641,14 @@ static entente_status decide(ctx *c) {
     entente_status st = purpose(c, k, &purp);
     if (st != ENTENTE_OK) return st;
     /* The same sum said twice (headline and text) is one item. */
+    char key[96];
+    snprintf(key, sizeof key, "%d|%lld|%d|%s", a->a.has_value, (long long)a->a.cents,
+             a->a.is_range, a->a.currency);
     int same = -1;
-    for (size_t f = 0; f < d->fundings.n && same < 0 && whole_f < 0; f++)
-      if (same_item(&d->fundings.v[f], &a->a, rec)) same = (int)f;
+    size_t first;
+    bool known = ent_strmap_get(c->by_sum, key, &first);
+    for (int f = known ? (int)first : -1; f >= 0 && same < 0 && whole_f < 0; f = c->next.v[f])
+      if (same_item(&d->fundings.v[f], &a->a, rec)) same = f;
     if (same >= 0) {
       ent_funding *f = &d->fundings.v[same];
       if (f->recipient < 0) f->recipient = rec;
@@ -581,10 +661,25 @@ static entente_status decide(ctx *c) {
       a->funding = same;
       continue;
     }
-    ent_funding *f = ent_vec_push(&d->fundings);
+    int *nx = ent_vec_push(&c->next);
+    ent_funding *f = nx ? ent_vec_push(&d->fundings) : NULL;
     if (!f) {
       free(purp);
       return ENTENTE_ERR_NOMEM;
+    }
+    /* Chain it after the others with the same sum. */
+    *nx = -1;
+    int idx = (int)d->fundings.n - 1;
+    if (!known) {
+      if (!ent_strmap_put(c->by_sum, key, (size_t)idx)) {
+        free(purp);
+        d->fundings.n--;
+        return ENTENTE_ERR_NOMEM;
+      }
+    } else {
+      int last = (int)first;
+      while (c->next.v[last] >= 0) last = c->next.v[last];
+      c->next.v[last] = idx;
     }
     f->amount = a->a;
     f->recipient = rec;
@@ -599,12 +694,14 @@ static entente_status decide(ctx *c) {
 
 static entente_status run(ent_doc *doc) {
   if (doc->toks.n == 0) return ENTENTE_OK;
-  ctx c = {doc, calloc(doc->toks.n, sizeof(tok_cue)), malloc(doc->toks.n * sizeof(int)),
-           calloc(doc->sents.n + 1, sizeof(bool)), {NULL, 0, 0}};
-  if (!c.cues || !c.tok_cand || !c.sent_bill_noun) {
+  ctx c = {doc,         calloc(doc->toks.n, sizeof(tok_cue)),
+           malloc(doc->toks.n * sizeof(int)), calloc(doc->sents.n + 1, sizeof(bool)),
+           {NULL, 0, 0}, ent_strmap_new(),     {NULL, 0, 0}};
+  if (!c.cues || !c.tok_cand || !c.sent_bill_noun || !c.by_sum) {
     free(c.cues);
     free(c.tok_cand);
     free(c.sent_bill_noun);
+    ent_strmap_free(c.by_sum);
     return ENTENTE_ERR_NOMEM;
   }
   for (size_t i = 0; i < doc->toks.n; i++) c.tok_cand[i] = -1;
@@ -617,6 +714,8 @@ static entente_status run(ent_doc *doc) {
   free(c.tok_cand);
   free(c.sent_bill_noun);
   free(c.cands.v);
+  free(c.next.v);
+  ent_strmap_free(c.by_sum);
   return st;
 }
 

@@ -85,12 +85,17 @@ static void bills_and_their_agents(void **state) {
       {"La loi sur les agents étrangers, adoptée mardi par le Parlement européen, inquiète "
        "Tbilissi.",
        1, "loi sur les agents étrangers", NULL, "Parlement européen", NULL, "2024-04-23"},
+      /* An institution the lexicon does not name acts for its country. */
+      {"Le Parlement géorgien a adopté mardi à Tbilissi la loi sur « l'influence étrangère ».",
+       1, "loi sur « l'influence étrangère »", NULL, "Géorgie", NULL, "2024-04-23"},
       /* A title standing for the person the roles already named. */
       {"Le président américain, Joe Biden, est arrivé lundi. Le président américain a "
        "signé mercredi le projet de loi.",
        1, "projet de loi", "Joe Biden", NULL, NULL, "2024-04-24"},
       {"Emmanuel Macron, le président français, a signé jeudi un décret sur la mobilisation.",
        1, "décret", "Emmanuel Macron", NULL, NULL, "2024-04-25"},
+      {"Le Parlement européen a adopté un texte sur l'intelligence artificielle.", 1,
+       "texte sur l'intelligence artificielle", NULL, "Parlement européen", NULL, NULL},
       /* A bill not passed is still a bill, but nobody adopted it. */
       {"Le Sénat n'a pas adopté la loi sur l'immigration.", 1, "loi sur l'immigration", NULL,
        NULL, NULL, NULL},
@@ -125,6 +130,10 @@ static void no_bill_without_legislative_context(void **state) {
       {"Le président chinois a plaidé pour une résolution durable des conflits.", 0, NULL, NULL, NULL, NULL, NULL},
       {"La Chine a toujours respecté la loi internationale, a dit le porte-parole.", 0, NULL, NULL, NULL, NULL, NULL},
       {"Il a refusé de signer le texte.", 0, NULL, NULL, NULL, NULL, NULL},
+      {"La loi présente des risques pour les libertés, estime l'avocat.", 0, NULL, NULL, NULL,
+       NULL, NULL},
+      {"Les deux dirigeants ont signé un texte commun sur le climat.", 0, NULL, NULL, NULL, NULL,
+       NULL},
       {"L'ensemble des relations bilatérales en souffre, estiment les responsables.", 0, NULL, NULL, NULL, NULL, NULL},
   };
   run_rows(rows, sizeof rows / sizeof *rows);
@@ -146,6 +155,10 @@ static void one_bill_per_bill(void **state) {
        "sur l'intelligence artificielle entrera en vigueur en 2026.",
        1, "loi sur l'intelligence artificielle", NULL, "Parlement européen", NULL,
        "2024-04-23"},
+      /* A sum the text gives through a verb is a part, not another bill. */
+      {"Le Congrès a adopté un plan d'aide de 95 milliards de dollars. La loi prévoit 61 "
+       "milliards pour l'Ukraine.",
+       1, "plan d'aide", NULL, "Congrès", NULL, NULL},
       /* Two packages with different sums are two bills. */
       {"Washington a débloqué une enveloppe de 300 millions de dollars en mars, puis une "
        "enveloppe de 1 milliard de dollars en avril.",

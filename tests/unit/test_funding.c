@@ -94,6 +94,10 @@ static void recipients(void **state) {
        1, {{95000000000, "USD", NULL, -1}}},
       {"La Commission a promis 2,5 milliards d'euros à la Moldavie en 2023.", 1,
        {{2500000000, "EUR", "Moldavie", -1}}},
+      {"Washington menace Tbilissi, qui reçoit chaque année 390 millions de dollars d'aide.", 1,
+       {{390000000, "USD", "Géorgie", -1}}},
+      {"Depuis 2022, l'aide allemande à l'Ukraine dépasse 28 milliards d'euros.", 1,
+       {{28000000000, "EUR", "Ukraine", -1}}},
   };
   run_rows(rows, sizeof rows / sizeof *rows);
 }
@@ -158,10 +162,26 @@ static void currency_parts_and_bounds(void **state) {
        1, {{3000000000, "EUR", "Ukraine", -1}}},
       {"Plus de 60 milliards de dollars sont destinés à l'Ukraine.", 1,
        {{60000000000, "USD", "Ukraine", -1}}},
+      /* "Le dispositif comprend …": the parts of the sum of the sentence before. */
+      {"Les Vingt-Sept ont approuvé une enveloppe de 50 milliards d'euros pour l'Ukraine. Le "
+       "dispositif comprend 33 milliards d'euros de prêts et 17 milliards de dons.",
+       3,
+       {{50000000000, "EUR", "Ukraine", -1},
+        {33000000000, "EUR", "Ukraine", 0},
+        {17000000000, "EUR", "Ukraine", 0}}},
+      /* … but not when the sentence names its own giver. */
+      {"Washington a promis 2 milliards de dollars à Kiev. Paris comprend 500 millions "
+       "d'euros de prêts.",
+       2, {{2000000000, "USD", "Ukraine", -1}, {500000000, "EUR", NULL, -1}}},
       /* A part larger than its whole is no part. */
       {"Washington a promis 2 milliards de dollars à Kiev : 5 milliards supplémentaires "
        "suivront pour la Pologne.",
        2, {{2000000000, "USD", "Ukraine", -1}, {5000000000, "USD", "Pologne", -1}}},
+      /* The same sum restated in another currency or over years is one item. */
+      {"Londres a accordé un prêt de 500 millions de livres (580 millions d'euros) à Kiev.", 1,
+       {{500000000, "GBP", "Ukraine", -1}}},
+      {"Paris versera 3 milliards d'euros par an, soit 9 milliards sur trois ans, à l'Ukraine.",
+       1, {{3000000000, "EUR", "Ukraine", -1}}},
       /* No currency to carry: a bare figure is not money. */
       {"L'armée a reçu 26 milliards pour ses stocks.", 0, {NONE}},
   };
