@@ -1,6 +1,6 @@
 # entente — build, test, install. See README.md and docs/design.md.
 CC      ?= cc
-PKGS    := redland raptor2 rasqal libutf8proc libxml-2.0 jansson
+PKGS    := redland raptor2 rasqal libutf8proc libxml-2.0 jansson libcurl
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Werror -D_POSIX_C_SOURCE=200809L
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
@@ -35,6 +35,13 @@ $(BUILD)/entente: $(CLI_OBJ) $(BUILD)/libentente.a
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libentente.a tests/unit/testutil.h | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libentente.a $(PKG_LIBS) -lcmocka
 
+# pipeline.o bakes ONTOLOGY_DIR in: rebuilt whenever the value changes (make
+# install with another PREFIX).
+$(BUILD)/ontology-dir: FORCE | $(BUILD)/obj
+	@echo '$(ONTOLOGY_DIR)' | cmp -s - $@ || echo '$(ONTOLOGY_DIR)' >$@
+$(BUILD)/obj/pipeline.o: $(BUILD)/ontology-dir
+FORCE:
+
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
@@ -44,7 +51,9 @@ unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; LC_ALL=C ENTENTE_ONTOLOGY=$(CURDIR)/ontology $$t; done
 cli-test: $(BUILD)/entente
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/run.sh
+	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/readers.sh
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/store.sh
+	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/push.sh
 	@LC_ALL=C bash tests/shacl/selftest.sh
 
 # The whole suite: plain build, then ASan+UBSan, then valgrind on the CLI.

@@ -41,7 +41,10 @@ typedef enum {
   ENTENTE_ERR_LEXICON,    /**< a lexicon file is missing or malformed */
   ENTENTE_ERR_RDF,        /**< librdf / raptor refused an operation */
   ENTENTE_ERR_NOMEM,      /**< out of memory */
-  ENTENTE_ERR_ARG         /**< a bad argument from the caller */
+  ENTENTE_ERR_ARG,        /**< a bad argument from the caller */
+  ENTENTE_ERR_MARKUP      /**< a web page or feed that cannot be read safely:
+                               malformed, or hostile (entity declarations,
+                               absurd nesting or attribute counts) */
 } entente_status;
 
 /** A static English sentence naming `st`; never NULL. */
@@ -65,6 +68,15 @@ void entente_ctx_free(entente_ctx *ctx);
 /** The ontology folder used when none is given (borrowed, static). */
 const char *entente_default_ontology_dir(void);
 
+/** Where an article's text was read from — a web page or a feed item — as
+ * entente_article.source. All fields borrowed; a NULL field writes nothing. */
+typedef struct {
+  const char *format;   /**< "text", "html", "rss" or "atom" (ent:sourceFormat) */
+  const char *url;      /**< the article's absolute web address (schema:url) */
+  const char *author;   /**< author name(s) (schema:author) */
+  const char *language; /**< BCP 47 tag of the text, e.g. "fr" (schema:inLanguage) */
+} entente_source;
+
 /** What is known of one article besides its text. All fields borrowed. */
 typedef struct {
   const char *name;  /**< file name or id, used in the article IRI and errors */
@@ -74,6 +86,7 @@ typedef struct {
                           make one from the base and the name */
   const char *title; /**< the headline when known apart from the text, or NULL
                           (then a first line without final punctuation is it) */
+  const entente_source *source; /**< where the text came from, or NULL */
 } entente_article;
 
 /**

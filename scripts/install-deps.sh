@@ -5,7 +5,7 @@ set -eu
 PKGS="build-essential clang pkg-config make
   librdf0-dev libraptor2-dev librasqal3-dev librdf-storage-sqlite
   raptor2-utils rasqal-utils redland-utils
-  libxml2-dev libutf8proc-dev libstemmer-dev libcmocka-dev libjansson-dev
+  libxml2-dev libutf8proc-dev libstemmer-dev libcmocka-dev libjansson-dev libcurl4-openssl-dev
   valgrind graphviz python3 nodejs npm"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -9,6 +9,7 @@
 #include <librdf.h>
 
 #include "entente.h"
+#include "reader.h"
 
 /* Exit statuses (docs/user-guide.md). */
 enum { CLI_OK = 0, CLI_BAD_INPUT = 1, CLI_USAGE = 2 };
@@ -55,6 +56,52 @@ const char *cli_rdf_parser_for(const char *file);
  * triples. NULL on error (printed). */
 librdf_model *cli_rdf_files_model(librdf_world *w, char **files, int n, bool graphs,
                                   librdf_storage **storage_new);
+
+/** A fresh in-memory model with contexts (caller frees the model, then
+ * *storage_new), or NULL. */
+librdf_model *cli_memory_model_new(librdf_world *w, librdf_storage **storage_new);
+/** A fresh in-memory model without contexts, indexed so that adding a
+ * triple costs the same however many it holds (use it whenever triples are
+ * added without a context); ownership as for cli_memory_model_new. */
+librdf_model *cli_triples_model_new(librdf_world *w, librdf_storage **storage_new);
+
+/** How the articles of a command line are read (cli_articles.c). */
+typedef struct {
+  const char *date, *base; /* defaults for every article (borrowed) */
+  bool jsonl;              /* inputs are JSON Lines, one article a line */
+  bool strict;             /* with jsonl, stop at the first bad line */
+  ent_reader_format input; /* plain files: text, html, rss, atom or (0) auto */
+} cli_articles_opts;
+
+/** Called once per article: text[0..len), what is known of it and `where`
+ * (the name for errors: "FILE" or "FILE:LINE"), all borrowed for the call.
+ * Prints its own errors; ENTENTE_ERR_IO, _NOMEM or _RDF stop the run. */
+typedef entente_status (*cli_article_fn)(void *arg, const char *text, size_t len,
+                                         const entente_article *art, const char *where);
+
+/** Every plain input file readable and text, before anything is written
+ * (a no-op for JSON Lines). Errors are printed. */
+bool cli_articles_check(char *const *files, int n, const cli_articles_opts *o);
+
+/** Hand each article of `files` to fn in order. A bad JSON line is printed,
+ * counted in *bad and skipped (or, strict, stops the run). Returns false
+ * when the run stopped early. */
+bool cli_articles_each(char *const *files, int n, const cli_articles_opts *o, cli_article_fn fn,
+                       void *arg, size_t *bad);
+
+/** Parse an --input value (text, html, rss, atom, auto) into *f: CLI_OK, or
+ * CLI_USAGE with the error printed. */
+int cli_input_option(const char *arg, ent_reader_format *f);
+
+/** One plain input file (not JSON Lines) read as `format` (cli_input.c):
+ * true when it is readable and gives articles. Errors are printed. */
+bool cli_input_check(const char *path, ent_reader_format format);
+
+/** Hand each article of one plain input file (a text, a page, each item of
+ * a feed) to fn, with what the reader found (date unless o->date, title,
+ * canonical URL as the IRI, …). False when reading or fn failed. */
+bool cli_input_each(const char *path, const cli_articles_opts *o, cli_article_fn fn,
+                    void *arg);
 
 /** Subcommands: argc/argv start at the subcommand's own name. */
 int cli_extract(int argc, char **argv);

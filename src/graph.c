@@ -1,5 +1,7 @@
-/* graph: see graph.h. Triples go to a scratch model first and are copied
- * to the caller's model only when all of them were made. */
+/* graph: see graph.h. Triples are made into a list first and go to the
+ * caller's model only when all of them were made; should an add fail, the
+ * ones added are taken out again. (A list, not a scratch model: Redland's
+ * memory storage scans itself on every add.) */
 #include "graph.h"
 
 #include <stdio.h>
@@ -19,7 +21,7 @@
 typedef struct {
   const ent_doc *doc;
   librdf_world *w;
-  librdf_model *m;
+  ENT_VEC(librdf_statement *) stmts;
   const ent_graph_info *info;
   char **ent_iri; /* entity index -> IRI */
   bool failed;
@@ -57,12 +59,31 @@ static void add(builder *b, librdf_node *s, const char *pns, const char *p, libr
     librdf_free_node(o);
     return;
   }
-  /* librdf_model_add takes ownership of the three nodes. */
-  if (librdf_model_add(b->m, sn, pn, o)) b->failed = true;
+  /* The statement takes ownership of the three nodes. */
+  librdf_statement *st = librdf_new_statement_from_nodes(b->w, sn, pn, o);
+  librdf_statement **slot = st ? ent_vec_push(&b->stmts) : NULL;
+  if (!slot) {
+    b->failed = true;
+    if (st) librdf_free_statement(st);
+    return;
+  }
+  *slot = st;
 }
 
+/* raptor 2.0.15's Turtle writer copies a carriage return that no line feed
+ * follows raw into a "short string", which no Turtle parser reads back
+ * (found by tests/fuzz/fuzz_extract): such a CR (old Mac line end, or a file
+ * name) is written as the line feed it stands for. */
 static librdf_node *lit(builder *b, const char *text, const char *lang) {
-  return librdf_new_node_from_literal(b->w, (const unsigned char *)text, lang, 0);
+  if (!strchr(text, '\r'))
+    return librdf_new_node_from_literal(b->w, (const unsigned char *)text, lang, 0);
+  char *t = ent_strndup(text, strlen(text));
+  if (!t) return NULL;
+  for (char *p = t; (p = strchr(p, '\r')) != NULL; p++)
+    if (p[1] != '\n') *p = '\n';
+  librdf_node *n = librdf_new_node_from_literal(b->w, (const unsigned char *)t, lang, 0);
+  free(t);
+  return n;
 }
 
 static librdf_node *typed(builder *b, const char *text, const char *xsd) {
@@ -345,6 +366,13 @@ static void emit_article(builder *b, librdf_node *article) {
   if (doc->pub.prec != ENT_PREC_NONE)
     add(b, article, NS_SCHEMA, "datePublished", date(b, &doc->pub));
   if (b->info->name) add(b, article, NS_ENT, "sourceName", lit(b, b->info->name, NULL));
+  /* Where a page or feed item came from (reader.c). */
+  if (b->info->format) add(b, article, NS_ENT, "sourceFormat", lit(b, b->info->format, NULL));
+  if (b->info->url)
+    add(b, article, NS_SCHEMA, "url",
+        librdf_new_node_from_uri_string(b->w, (const unsigned char *)b->info->url));
+  if (b->info->author) add(b, article, NS_SCHEMA, "author", lit(b, b->info->author, NULL));
+  if (b->info->lang) add(b, article, NS_SCHEMA, "inLanguage", lit(b, b->info->lang, NULL));
   if (b->info->title) {
     add(b, article, NS_SCHEMA, "headline", lit(b, b->info->title, "fr"));
   } else if (doc->sents.n && doc->sents.v[0].heading) {
@@ -382,15 +410,14 @@ static bool used(const ent_doc *doc, int i) {
 
 entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_model *model,
                               librdf_node *context, const ent_graph_info *info) {
-  librdf_storage *st = librdf_new_storage(world, "memory", NULL, NULL);
-  librdf_model *scratch = st ? librdf_new_model(world, st, NULL) : NULL;
-  builder b = {doc, world, scratch, info, calloc(doc->entities.n + 1, sizeof(char *)), false};
+  builder b = {doc, world, {NULL, 0, 0}, info, calloc(doc->entities.n + 1, sizeof(char *)),
+               false};
   librdf_node **bill_nodes = calloc(doc->bills.n + 1, sizeof *bill_nodes);
   librdf_node *article = librdf_new_node_from_uri_string(world, (const unsigned char *)info->article);
   char art_hash[17];
   ent_graph_hash(info->article, strlen(info->article), art_hash);
   entente_status status = ENTENTE_ERR_NOMEM;
-  if (!scratch || !b.ent_iri || !bill_nodes || !article) goto out;
+  if (!b.ent_iri || !bill_nodes || !article) goto out;
   for (size_t i = 0; i < doc->entities.n; i++) {
     char *path = entity_path(doc, &doc->entities.v[i], art_hash);
     if (!path) goto out;
@@ -412,12 +439,17 @@ entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_mo
     status = ENTENTE_ERR_RDF;
     goto out;
   }
-  librdf_stream *s = librdf_model_as_stream(scratch);
-  int rc = !s ? 1
-           : context ? librdf_model_context_add_statements(model, context, s)
-                     : librdf_model_add_statements(model, s);
-  if (s) librdf_free_stream(s);
-  status = rc ? ENTENTE_ERR_RDF : ENTENTE_OK;
+  size_t added = 0;
+  for (; added < b.stmts.n; added++) {
+    librdf_statement *t = b.stmts.v[added];
+    if ((context ? librdf_model_context_add_statement(model, context, t)
+                 : librdf_model_add_statement(model, t)) != 0)
+      break;
+  }
+  status = added == b.stmts.n ? ENTENTE_OK : ENTENTE_ERR_RDF;
+  for (size_t i = 0; status != ENTENTE_OK && i < added; i++) /* nothing half-added */
+    context ? librdf_model_context_remove_statement(model, context, b.stmts.v[i])
+            : librdf_model_remove_statement(model, b.stmts.v[i]);
 out:
   for (size_t i = 0; b.ent_iri && i < doc->entities.n; i++) free(b.ent_iri[i]);
   free(b.ent_iri);
@@ -425,7 +457,7 @@ out:
     if (bill_nodes[i]) librdf_free_node(bill_nodes[i]);
   free(bill_nodes);
   if (article) librdf_free_node(article);
-  if (scratch) librdf_free_model(scratch);
-  if (st) librdf_free_storage(st);
+  for (size_t i = 0; i < b.stmts.n; i++) librdf_free_statement(b.stmts.v[i]);
+  free(b.stmts.v);
   return status;
 }

@@ -16,6 +16,10 @@ typedef struct {
   const char *article;  /* the article's IRI */
   const char *name;     /* source name (file), or NULL */
   const char *title;    /* headline given apart from the text, or NULL */
+  const char *format;   /* what it was read from ("html", …), or NULL */
+  const char *url;      /* its web address, or NULL */
+  const char *author;   /* author name(s), or NULL */
+  const char *lang;     /* BCP 47 language tag, or NULL */
 } ent_graph_info;
 
 /** Add the document's triples to `model` (in `context` when not NULL). All

@@ -14,6 +14,8 @@ static const struct {
     {"query", cli_query, "run SPARQL on a store or on RDF files"},
     {"export", cli_export, "write a store out as N-Quads, Turtle or N-Triples"},
     {"merge", cli_merge, "the union of RDF graphs, identities merged"},
+    {"push", cli_push, "extract articles into a SPARQL server (Graph Store or Update)"},
+    {"read", cli_read, "what entente reads from texts, web pages and feeds (JSON Lines)"},
 };
 
 static void usage(FILE *f) {

@@ -36,6 +36,7 @@ const char *entente_strerror(entente_status st) {
   case ENTENTE_ERR_RDF: return "the RDF library refused an operation";
   case ENTENTE_ERR_NOMEM: return "out of memory";
   case ENTENTE_ERR_ARG: return "invalid argument";
+  case ENTENTE_ERR_MARKUP: return "the page or feed cannot be read (malformed or hostile markup)";
   }
   return "unknown error";
 }
@@ -136,7 +137,14 @@ entente_status entente_extract(entente_ctx *ctx, const char *text, size_t len,
   if (st == ENTENTE_OK) {
     const char *base = article && article->base ? article->base : ENTENTE_DEFAULT_BASE;
     ent_graph_info info = {base, iri, article ? article->name : NULL,
-                           article ? article->title : NULL};
+                           article ? article->title : NULL,
+                           NULL, NULL, NULL, NULL};
+    if (article && article->source) {
+      info.format = article->source->format;
+      info.url = article->source->url;
+      info.author = article->source->author;
+      info.lang = article->source->language;
+    }
     st = ent_graph_emit(&doc, ctx->world, model, graph, &info);
   }
   free(iri);
