@@ -5,6 +5,9 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Werror -D_POSIX_C_SOURCE=200809L
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lstemmer
+ifeq ($(strip $(PKG_CFLAGS)),)
+$(error pkg-config found no flags for $(PKGS): run scripts/install-deps.sh)
+endif
 ALL_CFLAGS  = $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS) \
               -DENTENTE_ONTOLOGY_DIR='"$(ONTOLOGY_DIR)"'
 PREFIX  ?= /usr/local
