@@ -2,10 +2,13 @@
 # Install what entente needs to build and test, from Debian's packages.
 # Runs apt-get as root (through sudo when not root). Safe to run again.
 set -eu
+# libcurl4-gnutls-dev, not libcurl4-gnutls-dev: libraptor2-dev depends on the
+# GnuTLS flavour, and installing the OpenSSL one removes librdf0-dev,
+# libraptor2-dev and librasqal3-dev (both give the same curl.h and libcurl.pc).
 PKGS="build-essential clang pkg-config make
   librdf0-dev libraptor2-dev librasqal3-dev librdf-storage-sqlite
   raptor2-utils rasqal-utils redland-utils
-  libxml2-dev libutf8proc-dev libstemmer-dev libcmocka-dev libjansson-dev libcurl4-openssl-dev
+  libxml2-dev libutf8proc-dev libstemmer-dev libcmocka-dev libjansson-dev libcurl4-gnutls-dev
   valgrind graphviz python3 nodejs npm"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
