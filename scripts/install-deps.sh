@@ -2,7 +2,7 @@
 # Install what entente needs to build and test, from Debian's packages.
 # Runs apt-get as root (through sudo when not root). Safe to run again.
 set -eu
-# libcurl4-gnutls-dev, not libcurl4-gnutls-dev: libraptor2-dev depends on the
+# libcurl4-gnutls-dev, not libcurl4-openssl-dev: libraptor2-dev depends on the
 # GnuTLS flavour, and installing the OpenSSL one removes librdf0-dev,
 # libraptor2-dev and librasqal3-dev (both give the same curl.h and libcurl.pc).
 PKGS="build-essential clang pkg-config make
