@@ -27,8 +27,21 @@ extern "C" {
 /** Default base for the IRIs of extracted resources (`--base`). */
 #define ENTENTE_DEFAULT_BASE "https://w3id.org/entente/id/"
 
-/** Largest article accepted, in bytes (documented in docs/user-guide.md). */
+/* Limits (docs/user-guide.md, "Limits"): they keep the time and memory one
+ * article takes in proportion to its size, whatever the text holds. */
+/** Largest article accepted, in bytes. */
 #define ENTENTE_MAX_ARTICLE_BYTES (4u * 1024u * 1024u)
+/** Most tokens (words, numbers, marks) in one article: ENTENTE_ERR_TOKENS
+ * beyond. Prose has about one token per 6 bytes, so no 4 MiB article of
+ * text reaches it; runs of one-letter words or lone marks do. */
+#define ENTENTE_MAX_TOKENS 1000000u
+/** Most tokens in one sentence: a longer run without a sentence end (a list,
+ * a text without punctuation) is cut into sentences of this many tokens, so
+ * that what the extractors do within a sentence stays bounded. */
+#define ENTENTE_MAX_SENTENCE_TOKENS 256u
+/** Most entities (persons, countries, places, organizations, groups) in one
+ * article: ENTENTE_ERR_ENTITIES beyond. */
+#define ENTENTE_MAX_ENTITIES 50000u
 
 typedef enum {
   ENTENTE_OK = 0,
@@ -42,9 +55,11 @@ typedef enum {
   ENTENTE_ERR_RDF,        /**< librdf / raptor refused an operation */
   ENTENTE_ERR_NOMEM,      /**< out of memory */
   ENTENTE_ERR_ARG,        /**< a bad argument from the caller */
-  ENTENTE_ERR_MARKUP      /**< a web page or feed that cannot be read safely:
+  ENTENTE_ERR_MARKUP,     /**< a web page or feed that cannot be read safely:
                                malformed, or hostile (entity declarations,
                                absurd nesting or attribute counts) */
+  ENTENTE_ERR_TOKENS,     /**< over ENTENTE_MAX_TOKENS */
+  ENTENTE_ERR_ENTITIES    /**< over ENTENTE_MAX_ENTITIES */
 } entente_status;
 
 /** A static English sentence naming `st`; never NULL. */

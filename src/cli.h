@@ -22,11 +22,14 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 entente_status cli_read_file(const char *path, size_t limit, char **buf, size_t *len);
 
 /** An output written whole or not at all: to a temporary file beside
- * `path` renamed over it by cli_out_commit, or to stdout (path NULL or "-"). */
+ * `path` renamed over it by cli_out_commit, or to stdout (path NULL or "-").
+ * A `path` that is a device or a pipe (/dev/stdout, a FIFO) is written
+ * straight to, like stdout: renaming a file over it would replace it. */
 typedef struct {
   FILE *f;
-  char *tmp;        /* temporary file name, NULL for stdout */
+  char *tmp;        /* temporary file name, NULL for stdout or a device */
   const char *path; /* borrowed */
+  bool device;      /* f is `path` itself, opened here (closed by commit/abort) */
 } cli_out;
 
 /** Open the output; errors are printed. */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "temporal.h"
@@ -36,6 +37,10 @@ bool cli_articles_check(char *const *files, int n, const cli_articles_opts *o) {
   if (o->jsonl) return true; /* lines are checked one by one as they come */
   for (int i = 0; i < n; i++) {
     if (strcmp(files[i], "-") == 0) continue; /* read once, checked then */
+    /* A pipe or a device too: reading it twice would wait for ever for a
+     * writer that has gone (a FIFO, <(command)). */
+    struct stat sb;
+    if (stat(files[i], &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) continue;
     /* text, page or feed (cli_input.c); text is checked as before */
     if (!cli_input_check(files[i], o->input)) return false;
   }

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "serialize.h"
 #include "temporal.h"
+#include "text.h"
 
 typedef struct {
   librdf_world *world;
@@ -99,6 +100,7 @@ int cli_extract(int argc, char **argv) {
   bool lines = false, strict = false;
   int c;
   optind = 1;
+  opterr = 0; /* one error line of ours below, not getopt's and then the usage */
   while ((c = getopt_long(argc, argv, "d:b:f:o:O:h", opts, NULL)) != -1) {
     switch (c) {
     case 'd': r.date = optarg; break;
@@ -112,7 +114,10 @@ int cli_extract(int argc, char **argv) {
       if (cli_input_option(optarg, &input) != CLI_OK) return CLI_USAGE;
       break;
     case 'h': usage(stdout); return CLI_OK;
-    default: usage(stderr); return CLI_USAGE;
+    default:
+      cli_error("extract: %s: unknown option or missing value (see entente extract --help)",
+                argv[optind - 1 < argc ? optind - 1 : argc - 1]);
+      return CLI_USAGE;
     }
   }
   ent_date d;
@@ -127,8 +132,9 @@ int cli_extract(int argc, char **argv) {
     return CLI_USAGE;
   }
   size_t bl = strlen(r.base);
-  if (bl == 0 || !strstr(r.base, ":") || (r.base[bl - 1] != '/' && r.base[bl - 1] != '#')) {
-    cli_error("--base %s: must be an absolute IRI ending in / or #", r.base);
+  if (bl == 0 || !ent_iri_ok(r.base) || (r.base[bl - 1] != '/' && r.base[bl - 1] != '#')) {
+    cli_error("--base %s: must be an absolute IRI ending in / or # (no spaces, no <>\"{}|^`\\)",
+              r.base);
     return CLI_USAGE;
   }
   if (strict && !lines) {

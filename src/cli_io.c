@@ -80,8 +80,22 @@ entente_status cli_out_open(cli_out *o, const char *path) {
   o->f = NULL;
   o->tmp = NULL;
   o->path = path;
+  o->device = false;
   if (!path || strcmp(path, "-") == 0) {
     o->f = stdout;
+    return ENTENTE_OK;
+  }
+  struct stat sb;
+  if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) { /* before any work, not at rename */
+    cli_error("%s: cannot write: is a directory", path);
+    return ENTENTE_ERR_IO;
+  }
+  if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+    if (!(o->f = fopen(path, "wb"))) {
+      cli_error("%s: cannot write: %s", path, strerror(errno));
+      return ENTENTE_ERR_IO;
+    }
+    o->device = true;
     return ENTENTE_OK;
   }
   size_t n = strlen(path) + 32;
@@ -104,7 +118,8 @@ entente_status cli_out_open(cli_out *o, const char *path) {
 
 entente_status cli_out_write(cli_out *o, const void *buf, size_t len) {
   if (len && fwrite(buf, 1, len, o->f) != len) {
-    cli_error("%s: write error: %s", o->tmp ? o->path : "standard output", strerror(errno));
+    cli_error("%s: write error: %s", o->tmp || o->device ? o->path : "standard output",
+              strerror(errno));
     return ENTENTE_ERR_IO;
   }
   return ENTENTE_OK;
@@ -115,6 +130,8 @@ void cli_out_abort(cli_out *o) {
     if (o->f) fclose(o->f);
     unlink(o->tmp);
     free(o->tmp);
+  } else if (o->f && o->device) {
+    fclose(o->f);
   } else if (o->f) {
     fflush(o->f);
   }
@@ -124,8 +141,14 @@ void cli_out_abort(cli_out *o) {
 
 entente_status cli_out_commit(cli_out *o) {
   if (!o->tmp) {
-    if (fflush(o->f) != 0) {
-      cli_error("standard output: write error: %s", strerror(errno));
+    bool ok = fflush(o->f) == 0;
+    if (o->device) {
+      ok = fclose(o->f) == 0 && ok;
+      o->f = NULL;
+    }
+    if (!ok) {
+      cli_error("%s: write error: %s", o->device ? o->path : "standard output",
+                strerror(errno));
       return ENTENTE_ERR_IO;
     }
     return ENTENTE_OK;

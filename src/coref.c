@@ -1,6 +1,7 @@
 /* coref: see coref.h. */
 #include "coref.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,72 +52,162 @@ static const ent_lex_entry *known_by_surname(const ent_doc *doc, const char *w) 
   return one;
 }
 
-static entente_status link_person(ent_doc *doc, size_t mi) {
+/* What coreference has linked so far, indexed so that a mention costs the
+ * same however many came before it: going over every entity and every
+ * earlier mention for each mention made long articles quadratic. Every hit
+ * is checked against the entities as the old scans checked them; the rare
+ * stale one (an entity merged since) falls back to the old scan. */
+typedef struct {
+  ent_strmap *full; /* folded person name -> lowest entity with that name */
+  ent_strmap *bare; /* folded one-word name, no lexicon entry -> its entity */
+  ent_strmap *word; /* first / last folded word of a person's name -> latest mention,
+                       SIZE_MAX when none */
+} links;
+
+static bool get(const ent_strmap *m, const char *key, size_t *v) {
+  return ent_strmap_get(m, key, v);
+}
+
+/* Entity k's folded name when k is a person not merged away, else NULL
+ * (also when out of memory: *oom says which). Caller frees. */
+static char *live_person_fold(const ent_doc *doc, size_t k, bool *oom) {
+  if (k >= doc->entities.n) return NULL;
+  const ent_entity *x = &doc->entities.v[k];
+  if (x->kind != ENT_E_PERSON || x->merged_into >= 0) return NULL;
+  char *xf = ent_fold_new(x->name, strlen(x->name));
+  if (!xf) *oom = true;
+  return xf;
+}
+
+/* Is entity k a person known by one word, folded `w`, with no lexicon entry
+ * and not merged away (a bare surname that a full name may complete)? */
+static bool bare_ok(const ent_doc *doc, size_t k, const char *w, bool *oom) {
+  char *xf = live_person_fold(doc, k, oom);
+  bool ok = xf && !doc->entities.v[k].entry && !strchr(xf, ' ') && strcmp(xf, w) == 0;
+  free(xf);
+  return ok;
+}
+
+/* Mention mi now names entity e: index e's name and the mention. */
+static bool note_link(ent_doc *doc, links *l, size_t mi, int e) {
+  const ent_entity *x = &doc->entities.v[e];
+  char *xf = ent_fold_new(x->name, strlen(x->name));
+  if (!xf) return false;
+  bool ok = true, oom = false;
+  size_t k;
+  /* Lowest entity first, as the scan found it; a merged one is no rival. */
+  if (get(l->full, xf, &k) && k < (size_t)e) {
+    char *kf = live_person_fold(doc, k, &oom);
+    if (!kf || strcmp(kf, xf) != 0) ok = ent_strmap_put(l->full, xf, (size_t)e);
+    free(kf);
+  } else if (!get(l->full, xf, &k) || k > (size_t)e) {
+    ok = ent_strmap_put(l->full, xf, (size_t)e);
+  }
+  if (ok && !x->entry && x->merged_into < 0 && !strchr(xf, ' ') &&
+      (!get(l->bare, xf, &k) || k > (size_t)e || !bare_ok(doc, k, xf, &oom)))
+    ok = ent_strmap_put(l->bare, xf, (size_t)e);
+  if (ok) ok = ent_strmap_put(l->word, last_word(xf), mi);
+  const char *sp = strchr(xf, ' ');
+  if (ok && sp) {
+    xf[sp - xf] = '\0';
+    ok = ent_strmap_put(l->word, xf, mi);
+  }
+  free(xf);
+  return ok && !oom;
+}
+
+static entente_status link_person(ent_doc *doc, links *l, size_t mi) {
   ent_mention *m = &doc->mentions.v[mi];
   char *raw = mention_name(doc, m, false), *f = mention_name(doc, m, true);
   entente_status st = ENTENTE_ERR_NOMEM;
+  bool oom = false;
+  size_t k;
   if (!raw || !f) goto out;
   int e = -1;
   if (m->entry) {
     e = person_entity(doc, raw, m->entry);
     /* An earlier bare surname ("Macron" in a headline) was this person. */
-    for (size_t k = 0; e >= 0 && k < (size_t)e; k++) {
-      ent_entity *x = &doc->entities.v[k];
-      if (x->kind != ENT_E_PERSON || x->entry || x->merged_into >= 0 || strchr(x->name, ' '))
-        continue;
-      char *xf = ent_fold_new(x->name, strlen(x->name));
-      if (!xf) goto out;
-      bool same = strcmp(xf, last_word(f)) == 0;
-      free(xf);
-      if (same) {
-        for (size_t j = 0; j < mi; j++)
-          if (doc->mentions.v[j].entity == (int)k) doc->mentions.v[j].entity = e;
-        x->merged_into = e; /* no mention points to it any more */
-      }
+    if (e >= 0 && get(l->bare, last_word(f), &k) && k < (size_t)e &&
+        !strchr(doc->entities.v[k].name, ' ') && bare_ok(doc, k, last_word(f), &oom)) {
+      for (size_t j = 0; j < mi; j++)
+        if (doc->mentions.v[j].entity == (int)k) doc->mentions.v[j].entity = e;
+      doc->entities.v[k].merged_into = e; /* no mention points to it any more */
     }
+    if (oom) goto out;
   } else if (strchr(f, ' ')) {
-    /* Full name: the same name, or an earlier bare surname it ends with. */
-    for (size_t k = 0; k < doc->entities.n && e < 0; k++) {
-      ent_entity *x = &doc->entities.v[k];
-      if (x->kind != ENT_E_PERSON || x->merged_into >= 0) continue;
-      char *xf = ent_fold_new(x->name, strlen(x->name));
-      if (!xf) goto out;
-      if (strcmp(xf, f) == 0) e = (int)k;
-      else if (!strchr(xf, ' ') && !x->entry && strcmp(xf, last_word(f)) == 0) {
-        char *slug = ent_slug_new(raw, strlen(raw));
-        if (!slug) {
-          free(xf);
-          goto out;
-        }
-        free(x->name);
-        free(x->key);
-        x->name = ent_strndup(raw, strlen(raw));
-        x->key = slug;
-        if (!x->name) {
-          free(xf);
-          goto out;
-        }
-        e = (int)k;
-      }
+    /* Full name: the same name, or an earlier bare surname it ends with,
+     * whichever entity comes first. */
+    size_t same = SIZE_MAX, ends = SIZE_MAX;
+    bool stale = false;
+    if (get(l->full, f, &k)) {
+      char *xf = live_person_fold(doc, k, &oom);
+      if (xf && strcmp(xf, f) == 0) same = k;
+      else stale = true;
       free(xf);
+    }
+    if (get(l->bare, last_word(f), &k) && bare_ok(doc, k, last_word(f), &oom)) ends = k;
+    if (oom) goto out;
+    if (stale && same == SIZE_MAX) /* the same name's first entity was merged away */
+      for (size_t j = 0; j < doc->entities.n && j < ends; j++) {
+        char *xf = live_person_fold(doc, j, &oom);
+        bool hit = xf && strcmp(xf, f) == 0;
+        free(xf);
+        if (oom) goto out;
+        if (hit) {
+          same = j;
+          break;
+        }
+      }
+    if (same < ends) {
+      e = (int)same;
+    } else if (ends != SIZE_MAX) {
+      ent_entity *x = &doc->entities.v[ends];
+      char *slug = ent_slug_new(raw, strlen(raw));
+      char *name = ent_strndup(raw, strlen(raw));
+      bool ok = slug && name && ent_doc_entity_rekey(doc, (int)ends, slug);
+      free(slug);
+      if (!ok) {
+        free(name);
+        goto out;
+      }
+      free(x->name);
+      x->name = name;
+      e = (int)ends;
     }
     if (e < 0) e = person_entity(doc, raw, NULL);
   } else {
     /* Bare surname: the latest person whose name holds it. */
-    for (size_t k = mi; k-- > 0 && e < 0;) {
+    if (get(l->word, f, &k) && k != SIZE_MAX) {
       const ent_mention *p = &doc->mentions.v[k];
-      if (p->kind != ENT_M_PERSON || p->entity < 0) continue;
-      const ent_entity *x = &doc->entities.v[p->entity];
-      char *xf = ent_fold_new(x->name, strlen(x->name));
-      if (!xf) goto out;
-      if (strcmp(last_word(xf), f) == 0 || first_word_is(xf, f)) e = p->entity;
+      char *xf = p->kind == ENT_M_PERSON && p->entity >= 0
+                     ? live_person_fold(doc, (size_t)p->entity, &oom) : NULL;
+      if (xf && (strcmp(last_word(xf), f) == 0 || first_word_is(xf, f))) {
+        e = p->entity;
+      } else if (!oom) { /* a merge since: the old scan, once */
+        for (size_t j = mi; j-- > 0 && e < 0;) {
+          const ent_mention *q = &doc->mentions.v[j];
+          if (q->kind != ENT_M_PERSON || q->entity < 0) continue;
+          const ent_entity *x = &doc->entities.v[q->entity];
+          char *yf = ent_fold_new(x->name, strlen(x->name));
+          if (!yf) {
+            oom = true;
+            break;
+          }
+          if (strcmp(last_word(yf), f) == 0 || first_word_is(yf, f)) e = q->entity;
+          if (e >= 0) k = j;
+          free(yf);
+        }
+        if (!oom && !ent_strmap_put(l->word, f, e >= 0 ? k : SIZE_MAX)) oom = true;
+      }
       free(xf);
+      if (oom) goto out;
     }
     if (e < 0) e = person_entity(doc, raw, known_by_surname(doc, f));
   }
   if (e < 0) goto out;
   m->entity = e;
   if (doc->entities.v[e].first_tok < 0) doc->entities.v[e].first_tok = (int)m->tok_first;
+  if (!note_link(doc, l, mi, e)) goto out;
   st = ENTENTE_OK;
 out:
   free(raw);
@@ -125,20 +216,27 @@ out:
 }
 
 entente_status ent_coref(ent_doc *doc) {
-  for (size_t i = 0; i < doc->mentions.n; i++) {
+  links l = {ent_strmap_new(), ent_strmap_new(), ent_strmap_new()};
+  entente_status st = l.full && l.bare && l.word ? ENTENTE_OK : ENTENTE_ERR_NOMEM;
+  for (size_t i = 0; i < doc->mentions.n && st == ENTENTE_OK; i++) {
     ent_mention *m = &doc->mentions.v[i];
     if (m->kind == ENT_M_PERSON) {
-      entente_status st = link_person(doc, i);
-      if (st != ENTENTE_OK) return st;
+      st = link_person(doc, &l, i);
     } else if ((m->kind == ENT_M_COUNTRY || m->kind == ENT_M_PLACE || m->kind == ENT_M_ORG) &&
                m->entry) {
       int e = ent_doc_lex_entity(doc, m->entry, false);
-      if (e < 0) return ENTENTE_ERR_NOMEM;
+      if (e < 0) {
+        st = ENTENTE_ERR_NOMEM;
+        break;
+      }
       m->entity = e;
       if (doc->entities.v[e].first_tok < 0) doc->entities.v[e].first_tok = (int)m->tok_first;
     }
   }
-  return ENTENTE_OK;
+  ent_strmap_free(l.full);
+  ent_strmap_free(l.bare);
+  ent_strmap_free(l.word);
+  return st;
 }
 
 int ent_coref_recent_person(const ent_doc *doc, size_t tok) {

@@ -1,6 +1,8 @@
 /* doc: the document model's memory and entity table. */
 #include "doc.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +42,7 @@ void ent_doc_clear(ent_doc *doc) {
     free(doc->claims.v[i].text);
     free(doc->claims.v[i].mentions.v);
   }
+  ent_strmap_free(doc->entity_index);
   free(doc->toks.v);
   free(doc->sents.v);
   free(doc->mentions.v);
@@ -61,26 +64,84 @@ const ent_mention *ent_tok_mention(const ent_doc *doc, size_t i) {
   return &doc->mentions.v[doc->toks.v[i].mention];
 }
 
+/* The entity index's key: the kind, a separator no key holds, the key. New
+ * string owned by the caller, or NULL. */
+static char *index_key(ent_entity_kind kind, const char *key) {
+  size_t n = strlen(key) + 8;
+  char *k = malloc(n);
+  if (k) snprintf(k, n, "%d\x1f%s", (int)kind, key);
+  return k;
+}
+
+/* The first entity of this kind and key, or -1. Entities used to be found by
+ * going over all of them, which made an article with many names quadratic;
+ * the index holds, for every kind and key, the lowest entity that has it
+ * (SIZE_MAX once none does), so the answer is the same. */
+static int find_entity(ent_doc *doc, const char *ikey) {
+  size_t i;
+  if (!ent_strmap_get(doc->entity_index, ikey, &i) || i == SIZE_MAX) return -1;
+  return (int)i;
+}
+
 int ent_doc_entity(ent_doc *doc, ent_entity_kind kind, const char *name, const char *key,
                    const ent_lex_entry *entry) {
-  for (size_t i = 0; i < doc->entities.n; i++)
-    if (doc->entities.v[i].kind == kind && strcmp(doc->entities.v[i].key, key) == 0)
-      return doc->entities.v[i].merged_into >= 0 ? doc->entities.v[i].merged_into : (int)i;
+  if (!doc->entity_index && !(doc->entity_index = ent_strmap_new())) return -1;
+  char *ikey = index_key(kind, key);
+  if (!ikey) return -1;
+  int found = find_entity(doc, ikey);
+  if (found >= 0) {
+    free(ikey);
+    const ent_entity *x = &doc->entities.v[found];
+    return x->merged_into >= 0 ? x->merged_into : found;
+  }
+  if (doc->entities.n >= ENTENTE_MAX_ENTITIES) { /* callers see -1 as for no memory */
+    doc->over = ENTENTE_ERR_ENTITIES;
+    free(ikey);
+    return -1;
+  }
   ent_entity *e = ent_vec_push(&doc->entities);
-  if (!e) return -1;
+  if (!e) {
+    free(ikey);
+    return -1;
+  }
   e->kind = kind;
   e->name = ent_strndup(name, strlen(name));
   e->key = ent_strndup(key, strlen(key));
   e->entry = entry;
   e->first_tok = -1;
   e->merged_into = -1;
-  if (!e->name || !e->key) {
+  if (!e->name || !e->key || !ent_strmap_put(doc->entity_index, ikey, doc->entities.n - 1)) {
     free(e->name);
     free(e->key);
     doc->entities.n--;
+    free(ikey);
     return -1;
   }
+  free(ikey);
   return (int)(doc->entities.n - 1);
+}
+
+bool ent_doc_entity_rekey(ent_doc *doc, int i, const char *key) {
+  ent_entity *e = &doc->entities.v[i];
+  if (!doc->entity_index && !(doc->entity_index = ent_strmap_new())) return false;
+  char *nk = ent_strndup(key, strlen(key));
+  char *old = index_key(e->kind, e->key), *ikey = index_key(e->kind, key);
+  bool ok = nk && old && ikey;
+  if (ok && strcmp(old, ikey) != 0) {
+    int was = find_entity(doc, ikey);
+    if (was < 0 || was > i) ok = ent_strmap_put(doc->entity_index, ikey, (size_t)i);
+    /* The old key names nobody now (keys are unique until a rekey). */
+    if (ok && find_entity(doc, old) == i) ok = ent_strmap_put(doc->entity_index, old, SIZE_MAX);
+  }
+  if (ok) {
+    free(e->key);
+    e->key = nk;
+    nk = NULL;
+  }
+  free(nk);
+  free(old);
+  free(ikey);
+  return ok;
 }
 
 int ent_doc_lex_entity(ent_doc *doc, const ent_lex_entry *e, bool agent) {

@@ -11,6 +11,7 @@
 #include "amount.h"
 #include "entente.h"
 #include "lexicon.h"
+#include "strmap.h"
 #include "temporal.h"
 
 /* A growable array: `ENT_VEC(T) name;` then ent_vec_push(&name). */
@@ -150,6 +151,9 @@ typedef struct {
   ENT_VEC(ent_sentence) sents;
   ENT_VEC(ent_mention) mentions;
   ENT_VEC(ent_entity) entities;
+  ent_strmap *entity_index; /* kind and key -> first entity (doc.c), made on first use */
+  entente_status over;      /* a limit of entente.h hit on the way (ENTENTE_ERR_ENTITIES):
+                               the pipeline reports it, whatever a stage made of it */
   ENT_VEC(ent_role) roles;
   ENT_VEC(ent_event) events;
   ENT_VEC(ent_bill) bills;
@@ -173,6 +177,10 @@ const ent_mention *ent_tok_mention(const ent_doc *doc, size_t i);
  * `name` and `key` are copied. Returns its index or -1 when out of memory. */
 int ent_doc_entity(ent_doc *doc, ent_entity_kind kind, const char *name, const char *key,
                    const ent_lex_entry *entry);
+
+/** Give entity i a new key (`key` is copied): the entity table stays
+ * indexed. Returns false when out of memory (the entity is left as it was). */
+bool ent_doc_entity_rekey(ent_doc *doc, int i, const char *key);
 
 /** The entity for a lexicon place/country/org mention (metonymy resolved:
  * a capital or a standsFor institution gives its country when `agent` is

@@ -25,6 +25,8 @@ typedef struct {
   const ent_graph_info *info;
   char **ent_iri; /* entity index -> IRI */
   bool failed;
+  size_t *sent_cp; /* code points before each sentence, made on first use */
+  bool *span_done; /* the sentence's span node is described */
 } builder;
 
 void ent_graph_hash(const char *s, size_t len, char buf[17]) {
@@ -180,15 +182,35 @@ static void emit_entity(builder *b, int i, librdf_node *article) {
 /* The sentence span node: <article>#char=S,E (code points, RFC 5147). */
 static librdf_node *span(builder *b, int sent, librdf_node *article) {
   const ent_sentence *s = &b->doc->sents.v[sent];
-  size_t a = ent_utf8_count(b->doc->text, s->start);
+  /* Counted once for all sentences: counting from the top of the text for
+   * every fact made the graph quadratic in the article's length. */
+  if (!b->sent_cp) {
+    b->sent_cp = malloc((b->doc->sents.n + 1) * sizeof *b->sent_cp);
+    b->span_done = calloc(b->doc->sents.n + 1, sizeof *b->span_done);
+    if (!b->sent_cp || !b->span_done) {
+      b->failed = true;
+      return NULL;
+    }
+    size_t cp = 0, at = 0;
+    for (size_t k = 0; k < b->doc->sents.n; k++) {
+      cp += ent_utf8_count(b->doc->text + at, b->doc->sents.v[k].start - at);
+      at = b->doc->sents.v[k].start;
+      b->sent_cp[k] = cp;
+    }
+  }
+  size_t a = b->sent_cp[sent];
   size_t e = a + ent_utf8_count(b->doc->text + s->start, s->end - s->start);
   char buf[64];
   snprintf(buf, sizeof buf, "#char=%zu,%zu", a, e);
   librdf_node *n = uri(b, b->info->article, buf);
-  add(b, n, NS_RDF, "type", type(b, "TextSpan"));
-  add(b, n, NS_ENT, "inArticle", librdf_new_node_from_node(article));
-  add(b, n, NS_ENT, "startOffset", integer(b, (long long)a));
-  add(b, n, NS_ENT, "endOffset", integer(b, (long long)e));
+  /* Described once: a store with contexts keeps duplicate quads. */
+  if (!b->span_done[sent]) {
+    b->span_done[sent] = true;
+    add(b, n, NS_RDF, "type", type(b, "TextSpan"));
+    add(b, n, NS_ENT, "inArticle", librdf_new_node_from_node(article));
+    add(b, n, NS_ENT, "startOffset", integer(b, (long long)a));
+    add(b, n, NS_ENT, "endOffset", integer(b, (long long)e));
+  }
   return n;
 }
 
@@ -368,7 +390,7 @@ static void emit_article(builder *b, librdf_node *article) {
   if (b->info->name) add(b, article, NS_ENT, "sourceName", lit(b, b->info->name, NULL));
   /* Where a page or feed item came from (reader.c). */
   if (b->info->format) add(b, article, NS_ENT, "sourceFormat", lit(b, b->info->format, NULL));
-  if (b->info->url)
+  if (b->info->url && ent_iri_ok(b->info->url)) /* else no RDF syntax could write it */
     add(b, article, NS_SCHEMA, "url",
         librdf_new_node_from_uri_string(b->w, (const unsigned char *)b->info->url));
   if (b->info->author) add(b, article, NS_SCHEMA, "author", lit(b, b->info->author, NULL));
@@ -383,35 +405,46 @@ static void emit_article(builder *b, librdf_node *article) {
   }
 }
 
-/* Is entity i used by a fact, or a person (persons are always listed)? */
-static bool used(const ent_doc *doc, int i) {
-  if (doc->entities.v[i].merged_into >= 0) return false;
-  if (doc->entities.v[i].kind == ENT_E_PERSON) return true;
-  for (size_t k = 0; k < doc->roles.n; k++)
-    if (doc->roles.v[k].of == i || doc->roles.v[k].person == i) return true;
+/* Mark the entities a fact uses, and persons (always listed), but never a
+ * merged one: one pass over the facts (asking for each entity in turn went
+ * over every fact each time, quadratic). u has one slot per entity. */
+static void mark_used(const ent_doc *doc, bool *u) {
+  size_t n = doc->entities.n;
+#define USE(e)                                    \
+  do {                                            \
+    if ((e) >= 0 && (size_t)(e) < n) u[(e)] = true; \
+  } while (0)
+  for (size_t i = 0; i < n; i++) u[i] = doc->entities.v[i].kind == ENT_E_PERSON;
+  for (size_t k = 0; k < doc->roles.n; k++) {
+    USE(doc->roles.v[k].of);
+    USE(doc->roles.v[k].person);
+  }
   for (size_t k = 0; k < doc->events.n; k++) {
-    if (doc->events.v[k].place == i) return true;
+    USE(doc->events.v[k].place);
     for (size_t j = 0; j < doc->events.v[k].participants.n; j++)
-      if (doc->events.v[k].participants.v[j] == i) return true;
+      USE(doc->events.v[k].participants.v[j]);
   }
-  for (size_t k = 0; k < doc->bills.n; k++)
-    if (doc->bills.v[k].signer == i || doc->bills.v[k].adopted_by == i ||
-        doc->bills.v[k].proposed_by == i)
-      return true;
-  for (size_t k = 0; k < doc->fundings.n; k++)
-    if (doc->fundings.v[k].recipient == i) return true;
+  for (size_t k = 0; k < doc->bills.n; k++) {
+    USE(doc->bills.v[k].signer);
+    USE(doc->bills.v[k].adopted_by);
+    USE(doc->bills.v[k].proposed_by);
+  }
+  for (size_t k = 0; k < doc->fundings.n; k++) USE(doc->fundings.v[k].recipient);
   for (size_t k = 0; k < doc->claims.n; k++) {
-    if (doc->claims.v[k].claimant == i || doc->claims.v[k].addressee == i) return true;
+    USE(doc->claims.v[k].claimant);
+    USE(doc->claims.v[k].addressee);
     for (size_t j = 0; j < doc->claims.v[k].mentions.n; j++)
-      if (doc->claims.v[k].mentions.v[j] == i) return true;
+      USE(doc->claims.v[k].mentions.v[j]);
   }
-  return false;
+#undef USE
+  for (size_t i = 0; i < n; i++)
+    if (doc->entities.v[i].merged_into >= 0) u[i] = false;
 }
 
 entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_model *model,
                               librdf_node *context, const ent_graph_info *info) {
   builder b = {doc, world, {NULL, 0, 0}, info, calloc(doc->entities.n + 1, sizeof(char *)),
-               false};
+               false, NULL, NULL};
   librdf_node **bill_nodes = calloc(doc->bills.n + 1, sizeof *bill_nodes);
   librdf_node *article = librdf_new_node_from_uri_string(world, (const unsigned char *)info->article);
   char art_hash[17];
@@ -428,8 +461,12 @@ entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_mo
     if (!b.ent_iri[i]) goto out;
   }
   emit_article(&b, article);
+  bool *in_use = calloc(doc->entities.n + 1, sizeof *in_use);
+  if (!in_use) goto out;
+  mark_used(doc, in_use);
   for (size_t i = 0; i < doc->entities.n; i++)
-    if (used(doc, (int)i)) emit_entity(&b, (int)i, article);
+    if (in_use[i]) emit_entity(&b, (int)i, article);
+  free(in_use);
   emit_roles(&b, article);
   emit_events(&b, article, art_hash);
   emit_bills(&b, article, art_hash, bill_nodes);
@@ -453,6 +490,8 @@ entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_mo
 out:
   for (size_t i = 0; b.ent_iri && i < doc->entities.n; i++) free(b.ent_iri[i]);
   free(b.ent_iri);
+  free(b.sent_cp);
+  free(b.span_done);
   for (size_t i = 0; bill_nodes && i < doc->bills.n; i++)
     if (bill_nodes[i]) librdf_free_node(bill_nodes[i]);
   free(bill_nodes);

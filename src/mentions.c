@@ -204,19 +204,22 @@ static bool title_after(const ent_doc *doc, size_t b, size_t end) {
   return false;
 }
 
-/* Surnames already seen as persons (any word of a person mention). */
-static bool known_surname(const ent_doc *doc, size_t i) {
-  for (size_t k = 0; k < doc->mentions.n; k++) {
-    const ent_mention *m = &doc->mentions.v[k];
-    if (m->kind != ENT_M_PERSON) continue;
-    for (size_t j = m->tok_first; j < m->tok_end; j++)
-      if (strcmp(doc->toks.v[j].fold, doc->toks.v[i].fold) == 0 && !given_name(doc, i))
-        return true;
-  }
-  return false;
+/* Surnames already seen as persons (any word of a person mention): `seen`
+ * holds the folded words of every person mention so far (going over all the
+ * mentions for each capitalised word was quadratic). */
+static bool known_surname(const ent_doc *doc, const ent_strmap *seen, size_t i) {
+  return ent_strmap_get(seen, doc->toks.v[i].fold, NULL) && !given_name(doc, i);
 }
 
-static entente_status person_pass(ent_doc *doc, bool surnames_only) {
+static bool note_words(const ent_doc *doc, ent_strmap *seen, size_t a, size_t b) {
+  for (size_t j = a; j < b; j++)
+    if (!ent_strmap_put(seen, doc->toks.v[j].fold, 1)) return false;
+  return true;
+}
+
+/* With `seen` (the second pass), only words already known as a surname. */
+static entente_status person_pass(ent_doc *doc, ent_strmap *seen) {
+  bool surnames_only = seen != NULL;
   for (size_t s = 0; s < doc->sents.n; s++) {
     const ent_sentence *se = &doc->sents.v[s];
     size_t i = se->tok_first;
@@ -241,12 +244,13 @@ static entente_status person_pass(ent_doc *doc, bool surnames_only) {
       }
       bool person;
       if (surnames_only) /* "Richter", or "Anna Richter" again after "Mme Anna Richter" */
-        person = known_surname(doc, b - 1);
+        person = known_surname(doc, seen, b - 1);
       else
         person = hon || plural || (b - a >= 2 && given_name(doc, a)) ||
                  title_before(doc, se->tok_first, a) || title_after(doc, b, se->tok_end);
       /* A lone sentence-initial word needs more than its capital letter. */
-      if (person && add_mention(doc, ENT_M_PERSON, a, b, NULL, ENT_SENSE_NAME) < 0)
+      if (person && (add_mention(doc, ENT_M_PERSON, a, b, NULL, ENT_SENSE_NAME) < 0 ||
+                     (seen && !note_words(doc, seen, a, b))))
         return ENTENTE_ERR_NOMEM;
       i = b;
     }
@@ -261,8 +265,17 @@ static int cmp_mention(const void *x, const void *y) {
 
 entente_status ent_find_mentions(ent_doc *doc) {
   entente_status st = lexicon_pass(doc);
-  if (st == ENTENTE_OK) st = person_pass(doc, false);
-  if (st == ENTENTE_OK) st = person_pass(doc, true);
+  if (st == ENTENTE_OK) st = person_pass(doc, NULL);
+  if (st == ENTENTE_OK) {
+    ent_strmap *seen = ent_strmap_new();
+    if (!seen) return ENTENTE_ERR_NOMEM;
+    for (size_t k = 0; k < doc->mentions.n && st == ENTENTE_OK; k++)
+      if (doc->mentions.v[k].kind == ENT_M_PERSON &&
+          !note_words(doc, seen, doc->mentions.v[k].tok_first, doc->mentions.v[k].tok_end))
+        st = ENTENTE_ERR_NOMEM;
+    if (st == ENTENTE_OK) st = person_pass(doc, seen);
+    ent_strmap_free(seen);
+  }
   if (st != ENTENTE_OK) return st;
   /* Keep mentions in text order; re-point tokens at them. */
   if (doc->mentions.n) /* qsort(NULL, 0, …) is undefined behaviour */

@@ -23,6 +23,11 @@ struct entente_ctx {
   ent_lexicon *lex;
 };
 
+/* The messages below name the limits of entente.h. */
+_Static_assert(ENTENTE_MAX_TOKENS == 1000000u && ENTENTE_MAX_ENTITIES == 50000u &&
+                   ENTENTE_MAX_ARTICLE_BYTES == 4u * 1024u * 1024u,
+               "update entente_strerror with the limits");
+
 const char *entente_strerror(entente_status st) {
   switch (st) {
   case ENTENTE_OK: return "success";
@@ -37,6 +42,10 @@ const char *entente_strerror(entente_status st) {
   case ENTENTE_ERR_NOMEM: return "out of memory";
   case ENTENTE_ERR_ARG: return "invalid argument";
   case ENTENTE_ERR_MARKUP: return "the page or feed cannot be read (malformed or hostile markup)";
+  case ENTENTE_ERR_TOKENS:
+    return "the article has more than 1000000 words and marks (the limit)";
+  case ENTENTE_ERR_ENTITIES:
+    return "the article names more than 50000 persons, places and organizations (the limit)";
   }
   return "unknown error";
 }
@@ -80,7 +89,9 @@ void entente_ctx_free(entente_ctx *ctx) {
  * loading it again replaces its graph. Without a name (standard input), the
  * text's hash names it. */
 static char *article_iri_new(const entente_article *a, const char *text, size_t len) {
-  if (a && a->iri) return ent_strndup(a->iri, strlen(a->iri));
+  /* A canonical URL that no RDF syntax can write (a space, a quote: pages
+   * and JSON Lines say what they like) is not used; the name is. */
+  if (a && a->iri && ent_iri_ok(a->iri)) return ent_strndup(a->iri, strlen(a->iri));
   const char *base = a && a->base ? a->base : ENTENTE_DEFAULT_BASE;
   const char *name = a && a->name && strcmp(a->name, "stdin") != 0 ? a->name : NULL;
   char *slug = NULL;
@@ -118,6 +129,7 @@ entente_status entente_extract(entente_ctx *ctx, const char *text, size_t len,
                                const entente_article *article, librdf_model *model,
                                librdf_node *graph) {
   if (!ctx || !text || !model) return ENTENTE_ERR_ARG;
+  if (article && article->base && !ent_iri_ok(article->base)) return ENTENTE_ERR_ARG;
   entente_status st = ent_text_check(text, len, NULL);
   if (st != ENTENTE_OK) return st;
   ent_doc doc;
@@ -134,6 +146,9 @@ entente_status entente_extract(entente_ctx *ctx, const char *text, size_t len,
   size_t n;
   const ent_extractor *const *ex = ent_extractors(&n);
   for (size_t i = 0; i < n && st == ENTENTE_OK; i++) st = ex[i]->run(&doc);
+  /* A stage that hit a limit saw it as running out of memory, or went on
+   * without what it could not add: either way the article fails, clearly. */
+  if (doc.over != ENTENTE_OK) st = doc.over;
   if (st == ENTENTE_OK) {
     const char *base = article && article->base ? article->base : ENTENTE_DEFAULT_BASE;
     ent_graph_info info = {base, iri, article ? article->name : NULL,

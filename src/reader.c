@@ -381,9 +381,10 @@ static bool valid_ymd(int y, int m, int d, char out[11]) {
   return true;
 }
 
-/* The value of s[0..n) when all digits, else -1. */
+/* The value of s[0..n) when all digits (at most 8 of them), else -1. */
 static int digits(const char *s, size_t n) {
   int v = 0;
+  if (n > 8) return -1;
   for (size_t i = 0; i < n; i++) {
     if (!isdigit((unsigned char)s[i])) return -1;
     v = v * 10 + (s[i] - '0');

@@ -179,3 +179,23 @@ size_t ent_lower_into(const char *s, size_t len, char *out) {
   }
   return o;
 }
+
+bool ent_iri_ok(const char *s) {
+  size_t len = strlen(s), i = 0;
+  /* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" (RFC 3986) */
+  if (!len || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) return false;
+  while (i < len && s[i] != ':') {
+    char c = s[i++];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+          c == '+' || c == '-' || c == '.'))
+      return false;
+  }
+  if (i == len) return false;
+  for (i = 0; i < len;) {
+    int32_t cp = ent_utf8_next(s, len, &i);
+    if (cp < 0 || cp <= 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+        (cp < 0x80 && strchr("<>\"{}|^`\\", (int)cp)))
+      return false;
+  }
+  return true;
+}

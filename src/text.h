@@ -35,6 +35,11 @@ size_t ent_lower_into(const char *s, size_t len, char *out);
 /** Copy s[0..len) to a new NUL-terminated string (caller frees). */
 char *ent_strndup(const char *s, size_t len);
 
+/** True when s is an absolute IRI that Turtle, N-Triples and RDF/XML can
+ * all write as it is: valid UTF-8, a scheme, and none of the characters
+ * IRIs exclude (controls, space, < > " { } | ^ ` \). */
+bool ent_iri_ok(const char *s);
+
 /** ASCII slug of s for IRIs: folded, runs of non [a-z0-9] become one '-'.
  * New string owned by the caller, NULL when out of memory. */
 char *ent_slug_new(const char *s, size_t len);

@@ -47,8 +47,11 @@ static bool inverted_pronoun(const char *fold) {
   return false;
 }
 
+/* A new token, or NULL when out of memory or past ENTENTE_MAX_TOKENS (then
+ * tokens() tells which). */
 static ent_token *push(ent_doc *doc, size_t start, size_t end, ent_tok_kind kind,
                        bool space_before) {
+  if (doc->toks.n >= ENTENTE_MAX_TOKENS) return NULL;
   ent_token *t = ent_vec_push(&doc->toks);
   if (!t) return NULL;
   t->start = start;
@@ -64,6 +67,11 @@ static ent_token *push(ent_doc *doc, size_t start, size_t end, ent_tok_kind kind
   size_t i = start;
   t->cap = ent_cp_is_upper(ent_utf8_next(doc->text, doc->len, &i));
   return t;
+}
+
+/* Why push() gave no token. */
+static entente_status push_failed(const ent_doc *doc) {
+  return doc->toks.n >= ENTENTE_MAX_TOKENS ? ENTENTE_ERR_TOKENS : ENTENTE_ERR_NOMEM;
 }
 
 /* Does a dot after word [start,end) belong to it (abbreviation, initial)? */
@@ -146,10 +154,10 @@ static entente_status tokens(ent_doc *doc) {
           free(f);
           if (el) { /* l' | avion */
             if (part > i && !(tk = push(doc, i, part - 1, ENT_TOK_WORD, space)))
-              return ENTENTE_ERR_NOMEM;
+              return push_failed(doc);
             if (part > i) space = false;
-            tk = push(doc, part, k, ENT_TOK_WORD, space);
-            if (tk) tk->elided = true;
+            if (!(tk = push(doc, part, k, ENT_TOK_WORD, space))) return push_failed(doc);
+            tk->elided = true;
             j = k;
             i = j;
             ncp = 0;
@@ -170,12 +178,12 @@ static entente_status tokens(ent_doc *doc) {
           bool inv = f && inverted_pronoun(f) && !is_word_cp(peek(t, m, NULL));
           free(f);
           if (inv) {
-            if (!push(doc, i, j, ENT_TOK_WORD, space)) return ENTENTE_ERR_NOMEM;
+            if (!push(doc, i, j, ENT_TOK_WORD, space)) return push_failed(doc);
             size_t p = k; /* skip "t-" */
             if ((peek(t, p, &m2) == 't' || peek(t, p, &m2) == 'T') && is_hyphen(peek(t, m2, NULL))) {
               peek(t, m2, &p);
             }
-            tk = push(doc, p, m, ENT_TOK_WORD, false);
+            if (!push(doc, p, m, ENT_TOK_WORD, false)) return push_failed(doc);
             i = m;
             goto next;
           }
@@ -199,7 +207,7 @@ static entente_status tokens(ent_doc *doc) {
       tk = push(doc, i, j, k, space);
       i = j;
     }
-    if (!tk) return ENTENTE_ERR_NOMEM;
+    if (!tk) return push_failed(doc);
   next:
     space = false;
   }
@@ -242,7 +250,9 @@ static entente_status sentences(ent_doc *doc) {
                strchr(".!?", doc->text[tk->start])) {
       /* End of sentence when the next word starts upper-case or opens a quote. */
       size_t j = i + 1;
-      while (j < doc->toks.n && doc->toks.v[j].kind == ENT_TOK_QUOTE_CLOSE) j++;
+      while (j < doc->toks.n && doc->toks.v[j].kind == ENT_TOK_QUOTE_CLOSE &&
+             j - first < ENTENTE_MAX_SENTENCE_TOKENS)
+        j++;
       if (j < doc->toks.n) {
         const ent_token *nx = &doc->toks.v[j];
         if (nx->cap || nx->kind == ENT_TOK_QUOTE_OPEN || nx->kind == ENT_TOK_NUMBER ||
@@ -252,6 +262,9 @@ static entente_status sentences(ent_doc *doc) {
         }
       }
     }
+    /* A run without a sentence end is cut every ENTENTE_MAX_SENTENCE_TOKENS
+     * tokens (entente.h): the extractors' work per sentence stays bounded. */
+    if (!end && i + 1 - first >= ENTENTE_MAX_SENTENCE_TOKENS) end = true;
     if (!end) continue;
     ent_sentence *s = ent_vec_push(&doc->sents);
     if (!s) return ENTENTE_ERR_NOMEM;

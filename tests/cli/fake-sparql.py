@@ -8,7 +8,7 @@ ANSWER is an HTTP status (201, 503, ...), "hang" (answer nothing for 30 s),
 "drop" (close the connection without an answer) or "auth:USER:PASS" (401
 with a Basic challenge unless the request carries those credentials, then
 201). The port is written to PORTFILE once the server listens. The server
-stops by itself after 60 s."""
+stops by itself after 300 s."""
 import base64
 import json
 import os
@@ -78,7 +78,7 @@ def main(argv):
     with open(port_path + ".tmp", "w") as f:
         f.write(str(server.server_address[1]))
     os.replace(port_path + ".tmp", port_path)
-    threading.Timer(60, server.shutdown).start()
+    threading.Timer(300, server.shutdown).start()
     server.serve_forever()
     return 0
 

@@ -73,6 +73,8 @@ cp $EX "$TMP/copy.txt"
 sed 's/jeudi/mercredi/' $EX >"$TMP/other.txt"
 $E extract --date $DATE --format nquads $EX "$TMP/other.txt" >"$TMP/two.nq"
 check "nquads: two articles, two named graphs" test "$(awk '{print $(NF-1)}' "$TMP/two.nq" | sort -u | wc -l)" -eq 2
+# A store with contexts keeps a quad added twice: each must be emitted once.
+check "nquads: no quad twice" test -z "$(sort "$TMP/two.nq" | uniq -d)"
 $E extract --date $DATE --format ntriples $EX "$TMP/other.txt" >"$TMP/two.nt"
 check "two articles: two schema:NewsArticle-like articles" \
   test "$(grep -c 'ns#Article>' "$TMP/two.nt")" -eq 2
