@@ -22,8 +22,16 @@ CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# libFuzzer harnesses (see "Fuzzing" below).
+FUZZ_NAMES := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 12
+# The same harnesses without libFuzzer, in every build, replay the inputs of
+# tests/fuzz/regressions (tests/cli/fuzz-regressions.sh).
+REPLAYS := $(FUZZ_NAMES:%=$(BUILD)/replay/%)
 
-.PHONY: all check test unit cli-test asan leakcheck bench fuzz clean install example
+.PHONY: all check test unit cli-test asan leakcheck bench fuzz clean install example \
+        fuzz-smoke fuzz-build fuzzers linear
 all: $(BUILD)/entente $(BUILD)/libentente.a
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(BUILD)/obj
@@ -52,11 +60,17 @@ $(BUILD)/obj $(BUILD)/tests:
 test: unit cli-test
 unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; LC_ALL=C ENTENTE_ONTOLOGY=$(CURDIR)/ontology $$t; done
-cli-test: $(BUILD)/entente
+cli-test: $(BUILD)/entente $(REPLAYS)
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/run.sh
-	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/readers.sh
+	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/hostile.sh
+	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/fuzz-regressions.sh
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/store.sh
+	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/readers.sh
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/push.sh
+	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/virtuoso.sh
+	@LC_ALL=C BUILD=$(BUILD) bash tests/consumers/run.sh
+	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/scale.sh
+	@LC_ALL=C bash tests/cli/install.sh
 	@LC_ALL=C bash tests/shacl/selftest.sh
 
 # The whole suite: plain build, then ASan+UBSan, then valgrind on the CLI.
@@ -64,6 +78,7 @@ check:
 	$(MAKE) test
 	$(MAKE) asan
 	$(MAKE) leakcheck
+	$(MAKE) fuzz-smoke
 
 # Full stacks so that tests/lsan.supp can name the library functions it covers.
 asan: export ASAN_OPTIONS = fast_unwind_on_malloc=0:detect_leaks=1
@@ -74,8 +89,40 @@ asan:
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" test
 
-leakcheck: $(BUILD)/entente
+leakcheck: $(BUILD)/entente $(REPLAYS)
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/valgrind.sh
+	@LC_ALL=C BUILD=$(BUILD) VALGRIND=1 bash tests/cli/hostile.sh
+	@LC_ALL=C BUILD=$(BUILD) VALGRIND=1 bash tests/cli/fuzz-regressions.sh
+	@LC_ALL=C BUILD=$(BUILD) VALGRIND=1 bash tests/cli/readers.sh
+	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/linear.sh
+
+# Processing cost grows linearly with the input (instructions counted by
+# callgrind, never wall-clock time; docs/user-guide.md, "Limits").
+linear: $(BUILD)/entente
+	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/linear.sh
+
+# Fuzzing: every tests/fuzz/fuzz_*.c is a libFuzzer harness, built by clang
+# against the library compiled with -fsanitize=fuzzer-no-link,address,undefined
+# in build/fuzz. `make fuzz` runs each for FUZZ_SECONDS, `make fuzz-smoke`
+# (part of check) for FUZZ_SMOKE_SECONDS; findings land in build/fuzz/artifacts.
+
+$(BUILD)/fuzzers/%: tests/fuzz/%.c tests/fuzz/fuzzutil.h $(BUILD)/libentente.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libentente.a $(PKG_LIBS)
+
+$(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzzutil.h $(BUILD)/libentente.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libentente.a $(PKG_LIBS)
+
+fuzzers: $(FUZZ_NAMES:%=$(BUILD)/fuzzers/%)
+fuzz-build:
+	$(MAKE) BUILD=build/fuzz CC=clang \
+	  EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" fuzzers
+fuzz: fuzz-build
+	@bash tests/fuzz/run.sh $(FUZZ_SECONDS)
+fuzz-smoke: fuzz-build
+	@bash tests/fuzz/run.sh $(FUZZ_SMOKE_SECONDS)
 
 bench: $(BUILD)/entente
 	@bash tests/bench/run.sh

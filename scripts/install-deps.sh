@@ -5,11 +5,15 @@ set -eu
 # libcurl4-gnutls-dev, not libcurl4-openssl-dev: libraptor2-dev depends on the
 # GnuTLS flavour, and installing the OpenSSL one removes librdf0-dev,
 # libraptor2-dev and librasqal3-dev (both give the same curl.h and libcurl.pc).
+# virtuoso-opensource-7-bin: virtuoso-t and isql-vt, all the tests need (they
+# run a private server); the virtuoso-opensource metapackage would also start a
+# system-wide server and ask for a dba password.
 PKGS="build-essential clang pkg-config make
   librdf0-dev libraptor2-dev librasqal3-dev librdf-storage-sqlite
   raptor2-utils rasqal-utils redland-utils
   libxml2-dev libutf8proc-dev libstemmer-dev libcmocka-dev libjansson-dev libcurl4-gnutls-dev
-  valgrind graphviz python3 nodejs npm"
+  valgrind graphviz python3 nodejs npm
+  curl parallel python3-rdflib virtuoso-opensource-7-bin"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 missing=""

@@ -21,10 +21,14 @@ done
 VG="$VG --suppressions=tests/valgrind-dot.supp" vg "example article, dot" 0 extract --date 2024-03-15 --format dot docs/example/article.txt
 DB="$TMP/vg.db"
 vg "load into a store" 0 load --store "$DB" --date 2024-03-15 docs/example/article.txt
-vg "query the store" 0 query --store "$DB" -f ontology/queries/roles.rq
+# rasqal 0.9.33 loses a rowsource in queries with OPTIONAL or FILTER (roqet
+# too): its definite leak is suppressed for queries, and the blocks only it
+# held (indirect leaks, from many places) are not counted there.
+VGQ="${VG/indirect,possible --error-exitcode/possible --error-exitcode} --suppressions=tests/valgrind-rasqal.supp"
+VG="$VGQ" vg "query the store" 0 query --store "$DB" -f ontology/queries/roles.rq
 vg "export the store" 0 export --store "$DB"
 "$ENTENTE" extract --date 2024-03-15 docs/example/article.txt >"$TMP/ex.ttl"
-vg "query a file" 0 query "$TMP/ex.ttl" -f ontology/queries/events.rq --results json
+VG="$VGQ" vg "query a file" 0 query "$TMP/ex.ttl" -f ontology/queries/events.rq --results json
 vg "merge" 0 merge "$TMP/ex.ttl" "$TMP/ex.ttl"
 printf '{"id":"a","date":"2024-03-15","text":"M. Dupont a rencontré Mme Durand."}\nnot json\n' >"$TMP/in.jsonl"
 vg "jsonl with a bad line" 1 extract --jsonl "$TMP/in.jsonl"
@@ -36,4 +40,14 @@ printf 'caf\xe9\n' >"$TMP/bad.txt"
 vg "invalid UTF-8" 1 extract "$TMP/bad.txt"
 vg "missing file" 1 extract "$TMP/nope.txt"
 vg "bad option" 2 extract --nope
+# push: libcurl against a scripted server on loopback (a 503, then 201s).
+python3 tests/cli/fake-sparql.py "$TMP/fake.log" "$TMP/fake.port" 503 201 &
+fake=$!
+for _ in $(seq 1 100); do [ -s "$TMP/fake.port" ] && break; sleep 0.05; done
+URL="http://127.0.0.1:$(cat "$TMP/fake.port")/store"
+vg "push (a retry, then a graph per article)" 0 push --endpoint "$URL" --date 2024-03-15 docs/example/article.txt tests/cli/fixtures/meeting-a.txt
+ENTENTE_USER=u ENTENTE_PASSWORD=p vg "push --update with credentials" 0 push --update --endpoint "$URL" docs/example/article.txt
+vg "push --jsonl with a bad line" 1 push --jsonl --graph http://example.org/g --endpoint "$URL" "$TMP/in.jsonl"
+kill "$fake" 2>/dev/null
+vg "push to nothing listening" 1 push --tries 1 --endpoint http://127.0.0.1:1/x docs/example/article.txt
 finish
