@@ -7,6 +7,7 @@
  * Files are all checked before anything is written: a bad file means no
  * output at all. With --jsonl, a bad line is reported and skipped (or, with
  * --strict, stops the run). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,15 +51,13 @@ static void usage(FILE *f) {
 }
 
 static entente_status write_model(run *r, librdf_model *m) {
-  unsigned char *buf = NULL;
-  size_t n = 0;
-  entente_status st = ent_serializer_write_new(r->ser, m, &buf, &n);
-  if (st != ENTENTE_OK) {
+  entente_status st = ent_serializer_write_file(r->ser, m, r->out.f);
+  if (st == ENTENTE_ERR_IO)
+    cli_error("%s: write error: %s", r->out.path && strcmp(r->out.path, "-") ? r->out.path
+                                                                             : "standard output",
+              strerror(errno));
+  else if (st != ENTENTE_OK)
     cli_error("cannot serialize as %s: %s", r->format, entente_strerror(st));
-    return st;
-  }
-  st = cli_out_write(&r->out, buf, n);
-  librdf_free_memory(buf);
   return st;
 }
 

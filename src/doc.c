@@ -121,6 +121,19 @@ int ent_doc_entity(ent_doc *doc, ent_entity_kind kind, const char *name, const c
   return (int)(doc->entities.n - 1);
 }
 
+size_t ent_doc_phrase_tokens(const ent_doc *doc, size_t i, size_t end) {
+  if (i >= end || i >= doc->toks.n) return 0;
+  const ent_token *t = &doc->toks.v[i];
+  size_t maxw = doc->lex ? ent_lexicon_max_words(doc->lex) : 0;
+  size_t hw = t->kind != ENT_TOK_WORD ? 0 : t->elided ? maxw : t->head_words;
+  if (hw && hw < maxw) {
+    size_t extra = 0;
+    for (size_t k = i; k < end && k < i + hw + extra; k++) extra += doc->toks.v[k].elided;
+    hw += extra;
+  }
+  return hw > maxw ? maxw : hw;
+}
+
 bool ent_doc_entity_rekey(ent_doc *doc, int i, const char *key) {
   ent_entity *e = &doc->entities.v[i];
   if (!doc->entity_index && !(doc->entity_index = ent_strmap_new())) return false;

@@ -41,6 +41,8 @@ typedef struct {
   bool space_before;  /* white space before it */
   int sent;           /* sentence index */
   int mention;        /* index of the mention covering it, or -1 */
+  unsigned head_words; /* most words of a lexicon phrase that starts with this
+                          word, exactly or by stem; 0 when none (tokenize.c) */
 } ent_token;
 
 typedef struct {
@@ -177,6 +179,13 @@ const ent_mention *ent_tok_mention(const ent_doc *doc, size_t i);
  * `name` and `key` are copied. Returns its index or -1 when out of memory. */
 int ent_doc_entity(ent_doc *doc, ent_entity_kind kind, const char *name, const char *key,
                    const ent_lex_entry *entry);
+
+/** The most tokens a lexicon phrase starting at token i can cover, within
+ * [i, end): 0 when no phrase starts with that word, so that a caller trying
+ * every length at every token skips most of them (the lexicon lookups were
+ * most of the extraction's cost). Elided words ("l'") glue to the next word
+ * in a key and count as tokens of their own. */
+size_t ent_doc_phrase_tokens(const ent_doc *doc, size_t i, size_t end);
 
 /** Give entity i a new key (`key` is copied): the entity table stays
  * indexed. Returns false when out of memory (the entity is left as it was). */

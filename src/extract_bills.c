@@ -126,7 +126,7 @@ static void singular_key(char *key) {
  * K_NONE for "notBill" phrases (which still cover their tokens). */
 static bool noun_at(const ctx *c, size_t i, size_t sent_end, size_t *end, noun_kind *kind) {
   if (!is_word(c, i) || tk(c, i)->mention >= 0) return false;
-  size_t maxw = ent_lexicon_max_words(c->doc->lex);
+  size_t maxw = ent_doc_phrase_tokens(c->doc, i, sent_end);
   if (maxw > 6) maxw = 6;
   char key[256];
   for (size_t w = maxw; w >= 1; w--) {

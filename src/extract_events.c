@@ -311,10 +311,9 @@ static bool span_key(const ctx *c, size_t a, size_t b, char *key, size_t cap) {
 
 /* The longest entry of `cls` starting at token i (within the sentence). */
 static const ent_lex_entry *lex_at(const ctx *c, size_t i, unsigned cls, size_t *end) {
-  size_t maxw = ent_lexicon_max_words(c->doc->lex);
   char key[KEY_MAX];
   if (!is_word_tok(c, i)) return NULL;
-  for (size_t w = maxw; w >= 1; w--) {
+  for (size_t w = ent_doc_phrase_tokens(c->doc, i, c->se); w >= 1; w--) {
     if (i + w > c->se || !span_key(c, i, i + w, key, sizeof key)) continue;
     ent_lex_hit hits[8];
     size_t n = ent_lexicon_lookup(c->doc->lex, key, cls, hits, 8);

@@ -79,7 +79,6 @@ static const ent_lex_hit *choose(const ent_doc *doc, size_t a, ent_lex_hit *hits
 }
 
 static entente_status lexicon_pass(ent_doc *doc) {
-  size_t maxw = ent_lexicon_max_words(doc->lex);
   char key[KEY_MAX];
   for (size_t s = 0; s < doc->sents.n; s++) {
     const ent_sentence *se = &doc->sents.v[s];
@@ -91,17 +90,7 @@ static entente_status lexicon_pass(ent_doc *doc) {
       /* Only words that start some phrase are tried, and only as far as the
        * longest such phrase (counted in tokens: an elided word glues to the
        * next in a key, "l'Élysée" is one key word, so try them all). */
-      const ent_token *t = &doc->toks.v[i];
-      size_t hw = t->kind != ENT_TOK_WORD ? 0
-                  : t->elided             ? maxw
-                                          : ent_lexicon_head_words(doc->lex, t->fold);
-      if (hw && hw < maxw) { /* elided words inside the phrase add tokens */
-        size_t extra = 0;
-        for (size_t k = i; k < se->tok_end && k < i + hw + extra; k++)
-          extra += doc->toks.v[k].elided;
-        hw += extra;
-      }
-      if (hw > maxw) hw = maxw;
+      size_t hw = ent_doc_phrase_tokens(doc, i, se->tok_end);
       if (hw) {
         for (size_t w = hw; w >= 1; w--) {
           if (i + w > se->tok_end) continue;

@@ -113,6 +113,18 @@ entente_status ent_serializer_write_new(ent_serializer *ser, librdf_model *model
   return *out ? ENTENTE_OK : ENTENTE_ERR_RDF;
 }
 
+entente_status ent_serializer_write_file(ent_serializer *ser, librdf_model *model, FILE *f) {
+  librdf_serializer *s = ser->s;
+  if (ser->fresh) {
+    entente_status st = make(ser->world, ser->format, ser->base, &s);
+    if (st != ENTENTE_OK) return st;
+  }
+  int rc = librdf_serializer_serialize_model_to_file_handle(s, f, NULL, model);
+  if (ser->fresh) librdf_free_serializer(s);
+  if (rc != 0) return ENTENTE_ERR_RDF;
+  return ferror(f) ? ENTENTE_ERR_IO : ENTENTE_OK;
+}
+
 void ent_serializer_free(ent_serializer *ser) {
   if (!ser) return;
   if (ser->s) librdf_free_serializer(ser->s);

@@ -5,6 +5,7 @@
 
 #include <librdf.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "entente.h"
 
@@ -25,6 +26,11 @@ entente_status ent_serializer_new(librdf_world *world, const char *format, const
  * with librdf_free_memory). */
 entente_status ent_serializer_write_new(ent_serializer *ser, librdf_model *model,
                                         unsigned char **out, size_t *len);
+
+/** Serialize `model` (borrowed) onto `f` (borrowed, left open). Straight to
+ * the stream: raptor's string buffers grow by one allocation per byte
+ * written. ENTENTE_ERR_IO when `f` reports an error. */
+entente_status ent_serializer_write_file(ent_serializer *ser, librdf_model *model, FILE *f);
 
 /** Release a serializer; NULL is a no-op. */
 void ent_serializer_free(ent_serializer *ser);

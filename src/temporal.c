@@ -358,11 +358,25 @@ static const ent_lex_entry *phrase(scan *s, size_t i, unsigned cls, const char *
                                    const char *value, size_t *end) {
   const tok *t = at(s, i);
   if (!t || t->partial || !t->fold[0]) return NULL;
+  /* Only as many words as the longest phrase that starts with the first
+   * (tokens not parted by a space are one key word, "l'an", which a phrase
+   * may end inside of, "mercredi."); none when no phrase starts so, which
+   * is most words. */
+  size_t maxw = 0;
+  char first[MAX_TOKS * (sizeof t->fold + 1)];
+  for (size_t g = 1; g <= MAX_TOKS; g++) {
+    const tok *u = g > 1 ? at(s, i + g - 1) : t;
+    if (!u || (g > 1 && (u->space || u->brk || !joins(u) || !u->fold[0]))) break;
+    size_t hw = key_of(s, i, i + g, first, sizeof first) ? ent_lexicon_head_words(s->lex, first) : 0;
+    if (hw > maxw) maxw = hw;
+  }
+  if (maxw == 0) return NULL;
+  if (maxw > s->maxw) maxw = s->maxw;
   size_t n = 1, words = 1;
   while (n < MAX_TOKS) {
     const tok *u = at(s, i + n);
     if (!u || u->brk || !joins(u) || !u->fold[0]) break;
-    if (u->space && ++words > s->maxw) break;
+    if (u->space && ++words > maxw) break;
     n++;
   }
   for (; n > 0; n--) {

@@ -280,7 +280,19 @@ static entente_status sentences(ent_doc *doc) {
   return ENTENTE_OK;
 }
 
+/* Which words start a lexicon phrase, looked up once per token for every
+ * extractor (ent_doc_phrase_tokens). */
+static void heads(ent_doc *doc) {
+  for (size_t i = 0; i < doc->toks.n; i++) {
+    ent_token *t = &doc->toks.v[i];
+    t->head_words = doc->lex && t->kind == ENT_TOK_WORD
+                        ? (unsigned)ent_lexicon_head_words(doc->lex, t->fold)
+                        : 0;
+  }
+}
+
 entente_status ent_tokenize(ent_doc *doc) {
   entente_status st = tokens(doc);
+  if (st == ENTENTE_OK) heads(doc);
   return st == ENTENTE_OK ? sentences(doc) : st;
 }
