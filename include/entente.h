@@ -115,6 +115,17 @@ entente_status entente_extract(entente_ctx *ctx, const char *text, size_t len,
                                librdf_model *model, librdf_node *graph);
 
 /**
+ * The same pipeline, its triples handed back as a new stream owned by the
+ * caller (free with librdf_free_stream) instead of added to a model: each
+ * statement in the context `graph` (borrowed) when it is not NULL. For
+ * writing articles out one by one (librdf_serializer_serialize_stream_to_*)
+ * without the cost of a model. On failure *stream_new is NULL.
+ */
+entente_status entente_extract_stream(entente_ctx *ctx, const char *text, size_t len,
+                                      const entente_article *article, librdf_node *graph,
+                                      librdf_stream **stream_new);
+
+/**
  * The IRI of the article `article` would get (a new librdf node owned by the
  * caller, or NULL when out of memory).
  */

@@ -50,8 +50,10 @@ static void usage(FILE *f) {
         f);
 }
 
-static entente_status write_model(run *r, librdf_model *m) {
-  entente_status st = ent_serializer_write_file(r->ser, m, r->out.f);
+/* One article's model (non-streaming formats: all of them) or stream out. */
+static entente_status write_out(run *r, librdf_model *m, librdf_stream *stream) {
+  entente_status st = m ? ent_serializer_write_file(r->ser, m, r->out.f)
+                        : ent_serializer_write_stream(r->ser, stream, r->out.f);
   if (st == ENTENTE_ERR_IO)
     cli_error("%s: write error: %s", r->out.path && strcmp(r->out.path, "-") ? r->out.path
                                                                              : "standard output",
@@ -62,25 +64,24 @@ static entente_status write_model(run *r, librdf_model *m) {
 }
 
 /* One article through the pipeline and, when streaming, out (a
- * cli_article_fn; arg is the run). */
+ * cli_article_fn; arg is the run). Streaming formats skip the model: the
+ * article's statements go from the pipeline to the serializer. */
 static entente_status one(void *arg, const char *text, size_t len, const entente_article *art,
                           const char *where) {
   run *r = arg;
-  librdf_storage *st = NULL;
-  librdf_model *m = !r->streaming ? r->model
-                    : r->quads     ? cli_memory_model_new(r->world, &st)
-                                   : cli_triples_model_new(r->world, &st);
-  if (!m) return ENTENTE_ERR_NOMEM;
+  if (!r->streaming) {
+    entente_status s = entente_extract(r->ctx, text, len, art, r->model, NULL);
+    if (s != ENTENTE_OK) cli_error("%s: %s", where, entente_strerror(s));
+    return s;
+  }
   librdf_node *g = r->quads ? entente_article_node_new(r->ctx, art, text, len) : NULL;
+  librdf_stream *stream = NULL;
   entente_status s = (r->quads && !g) ? ENTENTE_ERR_NOMEM
-                                      : entente_extract(r->ctx, text, len, art, m, g);
+                                      : entente_extract_stream(r->ctx, text, len, art, g, &stream);
   if (g) librdf_free_node(g);
   if (s != ENTENTE_OK) cli_error("%s: %s", where, entente_strerror(s));
-  else if (r->streaming) s = write_model(r, m);
-  if (r->streaming) {
-    librdf_free_model(m);
-    librdf_free_storage(st);
-  }
+  else s = write_out(r, NULL, stream);
+  if (stream) librdf_free_stream(stream);
   return s;
 }
 
@@ -174,7 +175,7 @@ int cli_extract(int argc, char **argv) {
   if (cli_out_open(&r.out, out) != ENTENTE_OK) goto done;
   opened = true;
   bool ok = cli_articles_each(files, nfiles, &ao, one, &r, &bad);
-  if (ok && !r.streaming) ok = write_model(&r, r.model) == ENTENTE_OK;
+  if (ok && !r.streaming) ok = write_out(&r, r.model, NULL) == ENTENTE_OK;
   if (ok && (!strict || bad == 0) && cli_out_commit(&r.out) == ENTENTE_OK) {
     opened = false;
     rc = bad ? CLI_BAD_INPUT : CLI_OK;

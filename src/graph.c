@@ -441,10 +441,14 @@ static void mark_used(const ent_doc *doc, bool *u) {
     if (doc->entities.v[i].merged_into >= 0) u[i] = false;
 }
 
-entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_model *model,
-                              librdf_node *context, const ent_graph_info *info) {
-  builder b = {doc, world, {NULL, 0, 0}, info, calloc(doc->entities.n + 1, sizeof(char *)),
-               false, NULL, NULL};
+/* The document's statements into b->stmts (owned by the caller, freed even
+ * on failure by free_stmts). */
+static entente_status build(builder *bp) {
+  builder b = *bp;
+  const ent_doc *doc = b.doc;
+  librdf_world *world = b.w;
+  const ent_graph_info *info = b.info;
+  b.ent_iri = calloc(doc->entities.n + 1, sizeof(char *));
   librdf_node **bill_nodes = calloc(doc->bills.n + 1, sizeof *bill_nodes);
   librdf_node *article = librdf_new_node_from_uri_string(world, (const unsigned char *)info->article);
   char art_hash[17];
@@ -472,21 +476,7 @@ entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_mo
   emit_bills(&b, article, art_hash, bill_nodes);
   emit_funding(&b, article, art_hash, bill_nodes);
   emit_claims(&b, article, art_hash);
-  if (b.failed) {
-    status = ENTENTE_ERR_RDF;
-    goto out;
-  }
-  size_t added = 0;
-  for (; added < b.stmts.n; added++) {
-    librdf_statement *t = b.stmts.v[added];
-    if ((context ? librdf_model_context_add_statement(model, context, t)
-                 : librdf_model_add_statement(model, t)) != 0)
-      break;
-  }
-  status = added == b.stmts.n ? ENTENTE_OK : ENTENTE_ERR_RDF;
-  for (size_t i = 0; status != ENTENTE_OK && i < added; i++) /* nothing half-added */
-    context ? librdf_model_context_remove_statement(model, context, b.stmts.v[i])
-            : librdf_model_remove_statement(model, b.stmts.v[i]);
+  status = b.failed ? ENTENTE_ERR_RDF : ENTENTE_OK;
 out:
   for (size_t i = 0; b.ent_iri && i < doc->entities.n; i++) free(b.ent_iri[i]);
   free(b.ent_iri);
@@ -496,7 +486,79 @@ out:
     if (bill_nodes[i]) librdf_free_node(bill_nodes[i]);
   free(bill_nodes);
   if (article) librdf_free_node(article);
-  for (size_t i = 0; i < b.stmts.n; i++) librdf_free_statement(b.stmts.v[i]);
-  free(b.stmts.v);
+  bp->stmts = b.stmts;
   return status;
+}
+
+static void free_stmts(librdf_statement **v, size_t n) {
+  for (size_t i = 0; i < n; i++) librdf_free_statement(v[i]);
+  free(v);
+}
+
+entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_model *model,
+                              librdf_node *context, const ent_graph_info *info) {
+  builder b = {doc, world, {NULL, 0, 0}, info, NULL, false, NULL, NULL};
+  entente_status status = build(&b);
+  size_t added = 0;
+  for (; status == ENTENTE_OK && added < b.stmts.n; added++) {
+    librdf_statement *t = b.stmts.v[added];
+    if ((context ? librdf_model_context_add_statement(model, context, t)
+                 : librdf_model_add_statement(model, t)) != 0)
+      status = ENTENTE_ERR_RDF;
+  }
+  for (size_t i = 0; status != ENTENTE_OK && i < added; i++) /* nothing half-added */
+    context ? librdf_model_context_remove_statement(model, context, b.stmts.v[i])
+            : librdf_model_remove_statement(model, b.stmts.v[i]);
+  free_stmts(b.stmts.v, b.stmts.n);
+  return status;
+}
+
+/* A librdf_stream over the built statements; it owns them. */
+typedef struct {
+  librdf_statement **v;
+  size_t n, at;
+  librdf_node *context; /* owned, or NULL */
+} list_stream;
+
+static int ls_end(void *c) { return ((list_stream *)c)->at >= ((list_stream *)c)->n; }
+static int ls_next(void *c) {
+  ((list_stream *)c)->at++;
+  return ls_end(c);
+}
+static void *ls_get(void *c, int what) {
+  list_stream *l = c;
+  if (l->at >= l->n) return NULL;
+  return what == LIBRDF_ITERATOR_GET_METHOD_GET_CONTEXT ? (void *)l->context
+                                                         : (void *)l->v[l->at];
+}
+static void ls_finished(void *c) {
+  list_stream *l = c;
+  free_stmts(l->v, l->n);
+  if (l->context) librdf_free_node(l->context);
+  free(l);
+}
+
+entente_status ent_graph_stream_new(const ent_doc *doc, librdf_world *world, librdf_node *context,
+                                    const ent_graph_info *info, librdf_stream **stream_new) {
+  *stream_new = NULL;
+  builder b = {doc, world, {NULL, 0, 0}, info, NULL, false, NULL, NULL};
+  entente_status status = build(&b);
+  list_stream *l = status == ENTENTE_OK ? calloc(1, sizeof *l) : NULL;
+  if (status == ENTENTE_OK && !l) status = ENTENTE_ERR_NOMEM;
+  if (status == ENTENTE_OK && context && !(l->context = librdf_new_node_from_node(context)))
+    status = ENTENTE_ERR_NOMEM;
+  if (status != ENTENTE_OK) {
+    free_stmts(b.stmts.v, b.stmts.n);
+    if (l && l->context) librdf_free_node(l->context);
+    free(l);
+    return status;
+  }
+  l->v = b.stmts.v;
+  l->n = b.stmts.n;
+  *stream_new = librdf_new_stream(world, l, ls_end, ls_next, ls_get, ls_finished);
+  if (!*stream_new) { /* it only fails to allocate itself */
+    ls_finished(l);
+    return ENTENTE_ERR_NOMEM;
+  }
+  return ENTENTE_OK;
 }

@@ -27,6 +27,13 @@ typedef struct {
 entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_model *model,
                               librdf_node *context, const ent_graph_info *info);
 
+/** The document's statements as a new stream owned by the caller
+ * (librdf_free_stream), its context (librdf_stream_get_context2) `context`
+ * when it is not NULL; the rest is borrowed. For writing out one article
+ * without a model. */
+entente_status ent_graph_stream_new(const ent_doc *doc, librdf_world *world, librdf_node *context,
+                                    const ent_graph_info *info, librdf_stream **stream_new);
+
 /** A short stable hash (16 hex digits) of s into buf[17]. */
 void ent_graph_hash(const char *s, size_t len, char buf[17]);
 

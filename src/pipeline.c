@@ -125,10 +125,12 @@ librdf_node *entente_article_node_new(entente_ctx *ctx, const entente_article *a
   return n;
 }
 
-entente_status entente_extract(entente_ctx *ctx, const char *text, size_t len,
-                               const entente_article *article, librdf_model *model,
-                               librdf_node *graph) {
-  if (!ctx || !text || !model) return ENTENTE_ERR_ARG;
+/* The pipeline up to the graph, which goes into `model` or, without one,
+ * to a new stream in *stream_new. */
+static entente_status run(entente_ctx *ctx, const char *text, size_t len,
+                          const entente_article *article, librdf_model *model,
+                          librdf_node *graph, librdf_stream **stream_new) {
+  if (!ctx || !text || !(model || stream_new)) return ENTENTE_ERR_ARG;
   if (article && article->base && !ent_iri_ok(article->base)) return ENTENTE_ERR_ARG;
   entente_status st = ent_text_check(text, len, NULL);
   if (st != ENTENTE_OK) return st;
@@ -160,9 +162,25 @@ entente_status entente_extract(entente_ctx *ctx, const char *text, size_t len,
       info.author = article->source->author;
       info.lang = article->source->language;
     }
-    st = ent_graph_emit(&doc, ctx->world, model, graph, &info);
+    st = model ? ent_graph_emit(&doc, ctx->world, model, graph, &info)
+               : ent_graph_stream_new(&doc, ctx->world, graph, &info, stream_new);
   }
   free(iri);
   ent_doc_clear(&doc);
   return st;
+}
+
+entente_status entente_extract(entente_ctx *ctx, const char *text, size_t len,
+                               const entente_article *article, librdf_model *model,
+                               librdf_node *graph) {
+  if (!model) return ENTENTE_ERR_ARG;
+  return run(ctx, text, len, article, model, graph, NULL);
+}
+
+entente_status entente_extract_stream(entente_ctx *ctx, const char *text, size_t len,
+                                      const entente_article *article, librdf_node *graph,
+                                      librdf_stream **stream_new) {
+  if (!stream_new) return ENTENTE_ERR_ARG;
+  *stream_new = NULL;
+  return run(ctx, text, len, article, NULL, graph, stream_new);
 }

@@ -113,16 +113,27 @@ entente_status ent_serializer_write_new(ent_serializer *ser, librdf_model *model
   return *out ? ENTENTE_OK : ENTENTE_ERR_RDF;
 }
 
-entente_status ent_serializer_write_file(ent_serializer *ser, librdf_model *model, FILE *f) {
+/* Model or stream (one of them) onto f. */
+static entente_status write_to(ent_serializer *ser, librdf_model *model, librdf_stream *stream,
+                               FILE *f) {
   librdf_serializer *s = ser->s;
   if (ser->fresh) {
     entente_status st = make(ser->world, ser->format, ser->base, &s);
     if (st != ENTENTE_OK) return st;
   }
-  int rc = librdf_serializer_serialize_model_to_file_handle(s, f, NULL, model);
+  int rc = model ? librdf_serializer_serialize_model_to_file_handle(s, f, NULL, model)
+                 : librdf_serializer_serialize_stream_to_file_handle(s, f, NULL, stream);
   if (ser->fresh) librdf_free_serializer(s);
   if (rc != 0) return ENTENTE_ERR_RDF;
   return ferror(f) ? ENTENTE_ERR_IO : ENTENTE_OK;
+}
+
+entente_status ent_serializer_write_file(ent_serializer *ser, librdf_model *model, FILE *f) {
+  return write_to(ser, model, NULL, f);
+}
+
+entente_status ent_serializer_write_stream(ent_serializer *ser, librdf_stream *stream, FILE *f) {
+  return write_to(ser, NULL, stream, f);
 }
 
 void ent_serializer_free(ent_serializer *ser) {

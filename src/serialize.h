@@ -32,6 +32,10 @@ entente_status ent_serializer_write_new(ent_serializer *ser, librdf_model *model
  * written. ENTENTE_ERR_IO when `f` reports an error. */
 entente_status ent_serializer_write_file(ent_serializer *ser, librdf_model *model, FILE *f);
 
+/** The same for a stream of statements (borrowed; consumed), as
+ * entente_extract_stream makes them. */
+entente_status ent_serializer_write_stream(ent_serializer *ser, librdf_stream *stream, FILE *f);
+
 /** Release a serializer; NULL is a no-op. */
 void ent_serializer_free(ent_serializer *ser);
 
