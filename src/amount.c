@@ -150,7 +150,8 @@ static bool tok_is_de(const scan *sc, tk t) { return tok_is(sc, t, "de") || tok_
  * written apart are joined by one space, glued ones ("US$") without. */
 static bool match_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw, match *m) {
   char key[KEY_CAP], w[KEY_CAP];
-  size_t klen[MAX_PHRASE] = {0}, kend[MAX_PHRASE] = {0}, n = 0, o = 0, prev = 0, start = 0;
+  size_t klen[MAX_PHRASE] = {0}, kend[MAX_PHRASE] = {0}, words[MAX_PHRASE] = {0};
+  size_t n = 0, o = 0, prev = 0, start = 0;
   if (maxw > MAX_PHRASE) maxw = MAX_PHRASE;
   while (n < maxw) {
     tk t = next_tok(sc, i);
@@ -165,10 +166,23 @@ static bool match_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw
     o += wl;
     klen[n] = o;
     kend[n] = t.e;
+    words[n] = n == 0 ? 1 : words[n - 1] + gap;
     n++;
     prev = i = t.e;
   }
+  /* Only as many words as the longest phrase starting with the first key
+   * word (or a prefix of it: "1,5" then "milliard" glue without a space);
+   * most words start none. */
+  size_t hw = 0;
+  for (size_t k = 0; k < n && words[k] == 1; k++) {
+    char c = key[klen[k]];
+    key[klen[k]] = '\0';
+    size_t h = ent_lexicon_head_words(sc->lex, key);
+    key[klen[k]] = c;
+    if (h > hw) hw = h;
+  }
   for (size_t k = n; k-- > 0;) {
+    if (words[k] > hw) continue;
     char c = key[klen[k]];
     key[klen[k]] = '\0';
     ent_lex_hit hits[8];

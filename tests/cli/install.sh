@@ -9,8 +9,9 @@ P="$TMP/prefix"
 SRC=$PWD
 # A make of its own: not the sanitizer flags of an enclosing `make asan`.
 plain_make() {
+  # (make puts command-line variables in the environment of recipes too)
   env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u ASAN_OPTIONS -u LSAN_OPTIONS -u UBSAN_OPTIONS \
-    make -j2 "$@"
+    -u CC -u EXTRA_CFLAGS -u LDFLAGS -u BUILD -u CFLAGS make -j2 "$@"
 }
 
 if ! plain_make install PREFIX="$P" >"$TMP/install.log" 2>&1; then
