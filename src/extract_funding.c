@@ -168,10 +168,14 @@ static void find_cues(ctx *c) {
       const ent_mention *m = ent_tok_mention(d, i);
       if (m && m->kind != ENT_M_TITLE && m->kind != ENT_M_GROUP) continue;
       char key[256];
+      /* Phrases only from words that start one; a lone word may still be a
+       * verb form of one (verb_variant). */
+      size_t hw = ent_doc_phrase_tokens(d, i, se->tok_end);
       for (size_t w = 4; w >= 1; w--) {
-        if (i + w > se->tok_end || !is_word(c, i + w - 1)) continue;
+        if ((w > hw && w > 1) || i + w > se->tok_end || !is_word(c, i + w - 1)) continue;
         if (!span_key(c, i, i + w, key, sizeof key)) continue;
-        const ent_lex_entry *e = cue_lookup(c, key, ENT_LEX_FUNDING_CUE | ENT_LEX_BILL_NOUN);
+        const ent_lex_entry *e =
+            w <= hw ? cue_lookup(c, key, ENT_LEX_FUNDING_CUE | ENT_LEX_BILL_NOUN) : NULL;
         if (!e && w == 1 && verb_variant(key)) {
           e = cue_lookup(c, key, ENT_LEX_FUNDING_CUE);
           if (e && !prop_is(e, "pos", "verb")) e = NULL;

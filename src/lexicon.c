@@ -264,10 +264,23 @@ static const char *memo_stem(const ent_lexicon *clex, const char *word, size_t l
 
 /* Stem every word of a folded key; new string or NULL. With `heads`, stop
  * early (NULL, *miss set) when the first word starts no stemmed phrase. */
+static char *stem_key_into(const ent_lexicon *lex, const char *key, bool heads, bool *miss,
+                           char *out);
+
 static char *stem_key_ex(const ent_lexicon *lex, const char *key, bool heads, bool *miss) {
-  size_t n = strlen(key);
-  char *out = malloc(n * 2 + 2);
+  char *out = malloc(strlen(key) * 2 + 2);
   if (!out) return NULL;
+  if (!stem_key_into(lex, key, heads, miss, out)) {
+    free(out);
+    return NULL;
+  }
+  return out;
+}
+
+/* stem_key_ex into `out`, of at least strlen(key) * 2 + 2 bytes (a stem is
+ * never longer than twice its word); NULL on a head miss. */
+static char *stem_key_into(const ent_lexicon *lex, const char *key, bool heads, bool *miss,
+                           char *out) {
   size_t o = 0;
   const char *p = key;
   while (*p) {
@@ -281,7 +294,6 @@ static char *stem_key_ex(const ent_lexicon *lex, const char *key, bool heads, bo
       out[o] = '\0';
       if (!ent_strmap_get(lex->stem_heads, out, NULL)) {
         *miss = true;
-        free(out);
         return NULL;
       }
     }
@@ -529,7 +541,13 @@ size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned clas
       }
   if (n == 0) {
     bool miss = false;
-    char *sk = stem_key_ex(lex, key, true, &miss); /* NULL on a miss: no phrase starts so */
+    /* On the stack: this runs for most lookups. */
+    char buf[512];
+    size_t kl = strlen(key);
+    char *heap = kl * 2 + 2 > sizeof buf ? malloc(kl * 2 + 2) : NULL;
+    char *sk = heap || kl * 2 + 2 <= sizeof buf
+                   ? stem_key_into(lex, key, true, &miss, heap ? heap : buf) /* NULL on a miss */
+                   : NULL;
     if (sk && ent_strmap_get(lex->stems, sk, &li))
       for (size_t i = 0; i < lex->lists[li].n; i++)
         if ((ent_lex_classes(lex->lists[li].hits[i].entry) & classes) &&
@@ -537,7 +555,7 @@ size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned clas
           if (n < max) hits[n] = lex->lists[li].hits[i];
           n++;
         }
-    free(sk);
+    free(heap);
   }
   return n;
 }
