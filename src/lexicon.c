@@ -55,6 +55,7 @@ struct ent_lexicon {
    * take it const). Not thread-safe, like the stemmer itself. */
   ent_strmap *stem_memo;
   char **memo_stems;
+  char scratch[128]; /* the stem of a word not worth remembering (memo_stem) */
   size_t nmemo, capmemo;
   ent_strmap *stem_heads; /* first word of every stemmed phrase -> max words */
   ent_strmap *heads;      /* first word of every exact phrase -> max words */
@@ -233,7 +234,7 @@ bool ent_lexicon_stem(const ent_lexicon *lex, const char *word, size_t len, char
 }
 
 /* Stem every word of a folded key; new string or NULL. */
-#define MEMO_MAX 200000 /* words remembered before the memo starts over */
+#define MEMO_MAX 50000 /* words remembered before the memo starts over */
 
 /* The stem of word[0..len), remembered; NULL when out of memory or too long. */
 static const char *memo_stem(const ent_lexicon *clex, const char *word, size_t len) {
@@ -244,6 +245,10 @@ static const char *memo_stem(const ent_lexicon *clex, const char *word, size_t l
   w[len] = '\0';
   size_t i;
   if (ent_strmap_get(lex->stem_memo, w, &i)) return lex->memo_stems[i];
+  /* Numbers, dates, codes: each new, never inflected; remembering them grew
+   * memory with every article of a batch. */
+  if (strpbrk(w, "0123456789"))
+    return ent_lexicon_stem(lex, w, len, lex->scratch, sizeof lex->scratch) ? lex->scratch : NULL;
   if (!ent_lexicon_stem(lex, w, len, buf, sizeof buf)) return NULL;
   if (lex->nmemo >= MEMO_MAX) { /* bounded memory on endless input */
     for (size_t k = 0; k < lex->nmemo; k++) free(lex->memo_stems[k]);
