@@ -9,7 +9,7 @@ set -eu
 # run a private server); the virtuoso-opensource metapackage would also start a
 # system-wide server and ask for a dba password.
 PKGS="build-essential clang pkg-config make
-  librdf0-dev libraptor2-dev librasqal3-dev librdf-storage-sqlite
+  librdf0-dev libraptor2-dev librasqal3-dev librdf-storage-sqlite libsqlite3-dev
   raptor2-utils rasqal-utils redland-utils
   libxml2-dev libutf8proc-dev libstemmer-dev libcmocka-dev libjansson-dev libcurl4-gnutls-dev
   valgrind graphviz python3 nodejs npm

@@ -18,6 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "cli.h"
 #include "serialize.h"
 #include "temporal.h"
@@ -38,6 +40,27 @@ static void store_close(store *s) {
   s->model = NULL;
   s->storage = NULL;
   s->lock_fd = -1;
+}
+
+/* Redland's sqlite schema indexes neither literals nor the graph column, so
+ * every literal lookup, every "is this triple in this graph already" and
+ * every "drop this article's graph" scanned a whole table: loading got slower
+ * with each article stored (issue 6). Indexes change no rows and Redland
+ * never drops them; they are made once, in their own transaction, by the
+ * writer (under the lock) on a connection of ours, Redland's being idle. */
+static int store_index(const char *path) {
+  static const char sql[] =
+      "BEGIN IMMEDIATE;"
+      "CREATE INDEX IF NOT EXISTS entente_literal ON literals (text, language, datatype);"
+      "CREATE INDEX IF NOT EXISTS entente_graph ON triples (contextUri, subjectUri, predicateUri);"
+      "COMMIT;";
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_busy_timeout(db, 60000); /* readers copying the store */
+  if (rc == SQLITE_OK) rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK) cli_error("%s: cannot index the store: %s", path, sqlite3_errmsg(db));
+  sqlite3_close(db); /* rolls back what an error left open */
+  return rc != SQLITE_OK;
 }
 
 /* Open (and with `create`, create) the store; `lock` takes the writer lock. */
@@ -74,6 +97,10 @@ static int store_open(store *s, librdf_world *w, const char *path, bool create, 
   s->model = s->storage ? librdf_new_model(w, s->storage, NULL) : NULL;
   if (!s->model) {
     cli_error("%s: cannot open the store (not a store, or unreadable)", path);
+    store_close(s);
+    return CLI_BAD_INPUT;
+  }
+  if (lock && store_index(path) != 0) {
     store_close(s);
     return CLI_BAD_INPUT;
   }
