@@ -2,26 +2,45 @@
 """make bench: speed of entente on generated articles (a benchmark, not a test).
 
 For each batch size: extract to N-Triples and to Turtle, serialize the same
-triples from N-Triples to Turtle with rapper, and load into a store and time
-a query. Prints articles/s, triples/s, peak memory and the ratio to rapper.
-usage: bench.py [--sizes 1000,10000] [--build build] [--store-size N]
+triples from N-Triples to Turtle with rapper. Then the store: load N articles
+in one run, then 100 more into it and the same 100 again (replacing their
+graphs), and time every ontology/queries/*.rq on it. Prints articles/s,
+triples/s, peak memory and the ratio to rapper.
+usage: bench.py [--sizes 1000,10000] [--build build] [--store-size N] [--query-limit S]
+       (--sizes '' runs only the store part)
 """
-import argparse, os, resource, shutil, subprocess, sys, tempfile, time
+import argparse, glob, os, resource, shutil, sqlite3, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def peak(cmd, stdout_path):
-    """Seconds and peak RSS (MiB) of cmd, measured in an isolated child."""
-    code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
-            "r=subprocess.run(sys.argv[2:],stdout=open(sys.argv[1],'wb'),stderr=subprocess.DEVNULL);"
+def peak(cmd, stdout_path, limit=None):
+    """Seconds and peak RSS (MiB) of cmd, measured in an isolated child; with
+    a limit in seconds, None for the seconds when cmd was stopped at it."""
+    code = ("import resource,subprocess,sys,time;t=time.perf_counter();lim=float(sys.argv[2]) or None\n"
+            "try:\n"
+            " r=subprocess.run(sys.argv[3:],stdout=open(sys.argv[1],'wb'),stderr=subprocess.DEVNULL,timeout=lim).returncode\n"
+            "except subprocess.TimeoutExpired:\n"
+            " r='stopped'\n"
             "d=time.perf_counter()-t;"
-            "print(d,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,r.returncode)")
-    out = subprocess.run([sys.executable, "-c", code, stdout_path] + cmd,
+            "print(d,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,r)")
+    out = subprocess.run([sys.executable, "-c", code, stdout_path, str(limit or 0)] + cmd,
                          capture_output=True, text=True, check=True).stdout.split()
+    if out[2] == "stopped":
+        return None, int(out[1]) / 1024.0
     if out[2] != "0":
         sys.exit("bench: %s failed" % " ".join(cmd[:3]))
     return float(out[0]), int(out[1]) / 1024.0
+
+
+def article_triples(db):
+    """Quads in the store outside the ontology's graph (Redland's sqlite schema)."""
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT COUNT(*) FROM triples JOIN uris ON uris.id = contextUri "
+                           "WHERE uris.uri != 'https://w3id.org/entente/ns'").fetchone()[0]
+    finally:
+        con.close()
 
 
 def main():
@@ -29,12 +48,14 @@ def main():
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--build", default="build")
     ap.add_argument("--store-size", type=int, default=10000)
+    ap.add_argument("--query-limit", type=float, default=600,
+                    help="stop a query after this many seconds (Rasqal's OPTIONAL is quadratic)")
     a = ap.parse_args()
     entente = os.path.join(a.build, "entente")
     tmp = tempfile.mkdtemp(prefix="entente-bench-")
     try:
         print("machine: %s, %d cores" % (os.uname().machine, os.cpu_count()))
-        for n in [int(x) for x in a.sizes.split(",")]:
+        for n in [int(x) for x in a.sizes.split(",") if x]:
             d = os.path.join(tmp, "a%d" % n)
             subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), str(n), d], check=True)
             files = sorted(os.path.join(d, f) for f in os.listdir(d))
@@ -53,20 +74,33 @@ def main():
                   % (t_rap, triples / t_rap, m_rap))
             print("ratio extract→Turtle / rapper: %.2f" % (t_ttl / t_rap))
             shutil.rmtree(d)
-        n = a.store_size
+        n, more = a.store_size, 100
         d = os.path.join(tmp, "store")
-        subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), str(n), d], check=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), str(n + more), d], check=True)
         files = sorted(os.path.join(d, f) for f in os.listdir(d))
         db = os.path.join(tmp, "news.db")
-        t_load, m_load = peak([entente, "load", "--store", db, "--date", "2024-03-15"] + files, os.devnull)
-        print("\n== store: load %d articles: %.1f s, %.1f articles/s, peak %.1f MiB, %.1f MB on disk"
-              % (n, t_load, n / t_load, m_load, os.path.getsize(db) / 1e6))
-        q = os.path.join(os.path.dirname(HERE), "..", "ontology", "queries", "roles.rq")
-        for name, args in (("roles.rq", ["-f", q]),
-                           ("one person's meetings", ["-e", "PREFIX ent: <https://w3id.org/entente/ns#> "
-                            "SELECT ?e WHERE { ?e ent:participant <https://w3id.org/entente/id/person/karen-holm> }"])):
-            t_q, _ = peak([entente, "query", "--store", db, "--results", "csv"] + args, os.devnull)
-            print("query %-22s %.2f s" % (name + ":", t_q))
+        load = [entente, "load", "--store", db, "--date", "2024-03-15"]
+        t_load, m_load = peak(load + files[:n], os.devnull)
+        triples = article_triples(db)
+        print("\n== store: load %d articles (%d triples): %.1f s, %.1f articles/s, %.0f triples/s, "
+              "peak %.1f MiB, %.1f MB on disk"
+              % (n, triples, t_load, n / t_load, triples / t_load, m_load, os.path.getsize(db) / 1e6))
+        for what in ("%d more articles into it" % more, "the same %d again (replaced)" % more):
+            t, _ = peak(load + files[n:], os.devnull)
+            print("load %-32s %.1f s, %.1f articles/s" % (what + ":", t, more / t))
+        print("queries on the %d articles (the whole store copied in memory by each):" % (n + more))
+        queries = sorted(glob.glob(os.path.join(HERE, "..", "..", "ontology", "queries", "*.rq")))
+        for name, args in [(os.path.basename(q), ["-f", q]) for q in queries] + [
+                ("one person's meetings", ["-e", "PREFIX ent: <https://w3id.org/entente/ns#> "
+                 "SELECT ?e WHERE { ?e ent:participant <https://w3id.org/entente/id/person/karen-holm> }"])]:
+            out = os.path.join(tmp, "q.csv")
+            t_q, m_q = peak([entente, "query", "--store", db, "--results", "csv"] + args, out,
+                            a.query_limit)
+            if t_q is None:
+                print("query %-22s stopped after %.0f s  peak %7.1f MiB" % (name + ":", a.query_limit, m_q))
+                continue
+            rows = sum(1 for _ in open(out, "rb")) - 1
+            print("query %-22s %7.2f s  %7d rows  peak %7.1f MiB" % (name + ":", t_q, rows, m_q))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
