@@ -70,7 +70,8 @@ librdf_model *cli_triples_model_new(librdf_world *w, librdf_storage **storage_ne
 
 /** How the articles of a command line are read (cli_articles.c). */
 typedef struct {
-  const char *date, *base; /* defaults for every article (borrowed) */
+  const char *date, *base; /* defaults for every article (borrowed); base NULL:
+                              the articles get no IRI (read), names may repeat */
   bool jsonl;              /* inputs are JSON Lines, one article a line */
   bool strict;             /* with jsonl, stop at the first bad line */
   ent_reader_format input; /* plain files: text, html, rss, atom or (0) auto */
@@ -96,9 +97,20 @@ bool cli_articles_each(char *const *files, int n, const cli_articles_opts *o, cl
  * CLI_USAGE with the error printed. */
 int cli_input_option(const char *arg, ent_reader_format *f);
 
-/** One plain input file (not JSON Lines) read as `format` (cli_input.c):
- * true when it is readable and gives articles. Errors are printed. */
-bool cli_input_check(const char *path, ent_reader_format format);
+/** One plain input file (not JSON Lines) read as o->input (cli_input.c):
+ * true when it is readable, gives articles, and none of their IRIs made
+ * from a name is another input's (cli_article_claim). Errors are printed. */
+bool cli_input_check(const char *path, const cli_articles_opts *o);
+
+/** The run's check that two different inputs never get one article IRI
+ * from their names (docs/user-guide.md, "Article IRIs"): claim `iri` for
+ * the input `key` (what makes it the same input: a file's device and inode,
+ * a JSON "id"), shown as `where` in errors. ENTENTE_OK when the IRI is new
+ * or already this input's; ENTENTE_ERR_ARG when another input has it (one
+ * error line naming both inputs, ending with `hint`); ENTENTE_ERR_NOMEM
+ * (printed). The claims last until the process exits. */
+entente_status cli_article_claim(const char *iri, const char *key, const char *where,
+                                 const char *hint);
 
 /** Hand each article of one plain input file (a text, a page, each item of
  * a feed) to fn, with what the reader found (date unless o->date, title,

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "graph.h"
 #include "temporal.h"
 #include "text.h"
 
@@ -42,7 +43,7 @@ bool cli_articles_check(char *const *files, int n, const cli_articles_opts *o) {
     struct stat sb;
     if (stat(files[i], &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) continue;
     /* text, page or feed (cli_input.c); text is checked as before */
-    if (!cli_input_check(files[i], o->input)) return false;
+    if (!cli_input_check(files[i], o)) return false;
   }
   return true;
 }
@@ -93,7 +94,20 @@ static bool jsonl(const char *path, const cli_articles_opts *opt, cli_article_fn
       snprintf(name, sizeof name, "line-%zu", lineno);
       entente_article art = {id ? id : name, date ? date : opt->date, opt->base, url,
                              json_str(o, "title"), NULL};
-      st = fn(arg, text, strlen(text), &art, where);
+      size_t tlen = strlen(text);
+      bool from_name = false;
+      char *iri = id ? ent_article_iri_new(&art, text, tlen, &from_name) : NULL;
+      if (id && !iri) {
+        cli_error("%s: out of memory", where);
+        st = ENTENTE_ERR_NOMEM;
+      } else if (from_name) {
+        /* Two different ids giving one IRI would share one graph. */
+        st = cli_article_claim(iri, id, where,
+                               "a line is named by its \"id\", without folder and extension: "
+                               "give the lines \"id\"s that differ there, or a \"url\"");
+      }
+      free(iri);
+      if (st == ENTENTE_OK) st = fn(arg, text, tlen, &art, where);
     }
     if (o) json_decref(o);
     /* What no later line can fix stops the run: the output or the link is gone. */

@@ -1,12 +1,16 @@
 /* cli_input: one input file as articles, through the reader (src/reader.h):
  * plain text, a web page or a feed, as --input says or as detected from the
  * content. A page is one article, a feed one article an item. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
+#include "graph.h"
 #include "reader.h"
+#include "strmap.h"
 #include "text.h"
 
 /* Read `path` and turn it into articles (*items_new owned by the caller,
@@ -34,12 +38,59 @@ int cli_input_option(const char *arg, ent_reader_format *f) {
   return CLI_USAGE;
 }
 
-bool cli_input_check(const char *path, ent_reader_format format) {
-  ent_reader_source *items = NULL;
-  size_t n = 0;
-  if (read_input(path, format, &items, &n) != ENTENTE_OK) return false;
-  ent_reader_sources_free(items, n);
-  return true;
+/* The article IRIs made from names in this run, each with the input that
+ * had it first (cli_article_claim). A command is one process: the claims
+ * last until it exits. */
+typedef struct {
+  char *key, *where;
+} claim;
+static struct {
+  ent_strmap *iris; /* IRI → index in v */
+  claim *v;
+  size_t n, cap;
+} claims;
+
+static void claims_free(void) {
+  for (size_t i = 0; i < claims.n; i++) {
+    free(claims.v[i].key);
+    free(claims.v[i].where);
+  }
+  free(claims.v);
+  ent_strmap_free(claims.iris);
+  memset(&claims, 0, sizeof claims);
+}
+
+entente_status cli_article_claim(const char *iri, const char *key, const char *where,
+                                 const char *hint) {
+  size_t i;
+  if (claims.iris && ent_strmap_get(claims.iris, iri, &i)) {
+    if (strcmp(claims.v[i].key, key) == 0) return ENTENTE_OK; /* the same input again */
+    cli_error("%s: its article IRI <%s> is already that of %s (%s)", where, iri,
+              claims.v[i].where, hint);
+    return ENTENTE_ERR_ARG;
+  }
+  if (!claims.iris) {
+    if (!(claims.iris = ent_strmap_new())) goto nomem;
+    atexit(claims_free);
+  }
+  if (claims.n == claims.cap) {
+    size_t cap = claims.cap ? claims.cap * 2 : 16;
+    claim *v = realloc(claims.v, cap * sizeof *v);
+    if (!v) goto nomem;
+    claims.v = v;
+    claims.cap = cap;
+  }
+  claim c = {ent_strndup(key, strlen(key)), ent_strndup(where, strlen(where))};
+  if (!c.key || !c.where || !ent_strmap_put(claims.iris, iri, claims.n)) {
+    free(c.key);
+    free(c.where);
+    goto nomem;
+  }
+  claims.v[claims.n++] = c;
+  return ENTENTE_OK;
+nomem:
+  cli_error("%s: out of memory", where);
+  return ENTENTE_ERR_NOMEM;
 }
 
 /* <base>article/<slug of the file's stem>-<k>: the IRI of a feed item
@@ -56,13 +107,23 @@ static char *item_iri_new(const char *base, const char *path, size_t k) {
   return iri;
 }
 
-bool cli_input_each(const char *path, const cli_articles_opts *o, cli_article_fn fn,
-                    void *arg) {
-  ent_reader_source *items = NULL;
-  size_t n = 0;
-  if (read_input(path, o->input, &items, &n) != ENTENTE_OK) return false;
+/* Hand each article of `items` to fn (or, fn NULL, only check them),
+ * after claiming the IRI its file name gives it. */
+static bool each_item(const char *path, const cli_articles_opts *o, ent_reader_source *items,
+                      size_t n, cli_article_fn fn, void *arg) {
   bool is_stdin = strcmp(path, "-") == 0, ok = true;
   const char *base = o->base ? o->base : ENTENTE_DEFAULT_BASE;
+  /* What makes two paths one file (a/x.txt, ./a/x.txt, a link to it): its
+   * device and inode. Standard input is named by its text, never claimed. */
+  char inode[64];
+  const char *key = path;
+  struct stat sb;
+  bool named = !is_stdin && o->base; /* read makes no IRIs */
+  if (named && stat(path, &sb) == 0) {
+    snprintf(inode, sizeof inode, "%" PRIuMAX ":%" PRIuMAX, (uintmax_t)sb.st_dev,
+             (uintmax_t)sb.st_ino);
+    key = inode;
+  }
   for (size_t k = 0; ok && k < n; k++) {
     const ent_reader_source *it = &items[k];
     bool feed = it->format == ENT_READER_RSS || it->format == ENT_READER_ATOM;
@@ -81,9 +142,46 @@ bool cli_input_each(const char *path, const cli_articles_opts *o, cli_article_fn
     entente_article art = {is_stdin ? "stdin" : path, o->date ? o->date : it->date, o->base,
                            it->url ? it->url : iri, it->title,
                            it->format == ENT_READER_TEXT ? NULL : &src};
-    ok = fn(arg, it->text, it->len, &art, where) == ENTENTE_OK;
+    /* Two different files whose names give one IRI would share one graph
+     * (the second replacing the first in a store): refused. */
+    if (named) {
+      bool from_name = iri != NULL;
+      char *mine = iri ? NULL : ent_article_iri_new(&art, it->text, it->len, &from_name);
+      entente_status st = !iri && !mine ? ENTENTE_ERR_NOMEM : ENTENTE_OK;
+      if (st == ENTENTE_ERR_NOMEM) cli_error("%s: out of memory", where);
+      else if (from_name)
+        st = cli_article_claim(
+            iri ? iri : mine, key, where,
+            iri ? "a feed item without a link is named by the feed's file name, without "
+                  "folder and extension, and its place: rename one feed, or read each "
+                  "folder in a run of its own with its own --base"
+                : "an article is named by its file name, without folder and extension: "
+                  "rename one file, or read each folder in a run of its own with its own "
+                  "--base");
+      free(mine);
+      ok = st == ENTENTE_OK;
+    }
+    if (ok && fn) ok = fn(arg, it->text, it->len, &art, where) == ENTENTE_OK;
     free(iri);
   }
+  return ok;
+}
+
+bool cli_input_check(const char *path, const cli_articles_opts *o) {
+  ent_reader_source *items = NULL;
+  size_t n = 0;
+  if (read_input(path, o->input, &items, &n) != ENTENTE_OK) return false;
+  bool ok = each_item(path, o, items, n, NULL, NULL);
+  ent_reader_sources_free(items, n);
+  return ok;
+}
+
+bool cli_input_each(const char *path, const cli_articles_opts *o, cli_article_fn fn,
+                    void *arg) {
+  ent_reader_source *items = NULL;
+  size_t n = 0;
+  if (read_input(path, o->input, &items, &n) != ENTENTE_OK) return false;
+  bool ok = each_item(path, o, items, n, fn, arg);
   ent_reader_sources_free(items, n);
   return ok;
 }

@@ -37,4 +37,12 @@ entente_status ent_graph_stream_new(const ent_doc *doc, librdf_world *world, lib
 /** A short stable hash (16 hex digits) of s into buf[17]. */
 void ent_graph_hash(const char *s, size_t len, char buf[17]);
 
+/** The IRI an article gets (src/pipeline.c; docs/design.md): its own IRI,
+ * else <base>article/<slug of its name without folder and extension>, else
+ * <base>article/<hash of the text>. A new string owned by the caller, or
+ * NULL when out of memory. *from_name (when not NULL) is set when the name
+ * made it. */
+char *ent_article_iri_new(const entente_article *a, const char *text, size_t len,
+                          bool *from_name);
+
 #endif

@@ -85,10 +85,20 @@ void entente_ctx_free(entente_ctx *ctx) {
   free(ctx);
 }
 
-/* article/<slug of the file name>: the same file is the same article, so
- * loading it again replaces its graph. Without a name (standard input), the
- * text's hash names it. */
-static char *article_iri_new(const entente_article *a, const char *text, size_t len) {
+/* The article's IRI (docs/design.md, "Article IRIs"):
+ * - its own IRI (a page's canonical URL, a feed item's link, a JSON "url"),
+ *   when some RDF syntax can write it;
+ * - else <base>article/<slug of its name>, the name (a file name, a JSON
+ *   "id") without folder and extension: the same file is the same article
+ *   from any folder or machine, so loading it again replaces its graph;
+ * - else (standard input, a JSON line with neither "id" nor "url", a name
+ *   with nothing to slug) <base>article/<16 hex digits of the text's hash>:
+ *   the same text is the same article, in whatever batch or shard.
+ * *from_name (when not NULL) tells the second case: two different names
+ * may give one IRI there, which the caller may want to refuse. */
+char *ent_article_iri_new(const entente_article *a, const char *text, size_t len,
+                          bool *from_name) {
+  if (from_name) *from_name = false;
   /* A canonical URL that no RDF syntax can write (a space, a quote: pages
    * and JSON Lines say what they like) is not used; the name is. */
   if (a && a->iri && ent_iri_ok(a->iri)) return ent_strndup(a->iri, strlen(a->iri));
@@ -101,6 +111,7 @@ static char *article_iri_new(const entente_article *a, const char *text, size_t 
     const char *dot = strrchr(name, '.');
     slug = ent_slug_new(name, dot && dot != name ? (size_t)(dot - name) : strlen(name));
     if (!slug) return NULL;
+    if (*slug && from_name) *from_name = true;
   }
   if (!slug || !*slug) {
     char h[17];
@@ -118,7 +129,7 @@ static char *article_iri_new(const entente_article *a, const char *text, size_t 
 
 librdf_node *entente_article_node_new(entente_ctx *ctx, const entente_article *a,
                                       const char *text, size_t len) {
-  char *iri = article_iri_new(a, text, len);
+  char *iri = ent_article_iri_new(a, text, len, NULL);
   librdf_node *n = iri ? librdf_new_node_from_uri_string(ctx->world, (const unsigned char *)iri)
                        : NULL;
   free(iri);
@@ -140,7 +151,7 @@ static entente_status run(entente_ctx *ctx, const char *text, size_t len,
     st = ent_date_parse_iso(article->date, &doc.pub);
     if (st != ENTENTE_OK) return st;
   }
-  char *iri = article_iri_new(article, text, len);
+  char *iri = ent_article_iri_new(article, text, len, NULL);
   if (!iri) return ENTENTE_ERR_NOMEM;
   st = ent_tokenize(&doc);
   if (st == ENTENTE_OK) st = ent_find_mentions(&doc);
