@@ -126,13 +126,10 @@ static bool fold_span(const scan *sc, size_t s, size_t e, char *buf, size_t cap)
     buf[k] = '\0';
     return true;
   }
-  char *f = ent_fold_new(sc->t + s, e - s);
-  if (!f) return false;
-  size_t n = strlen(f);
-  bool ok = n < cap;
-  if (ok) memcpy(buf, f, n + 1);
-  free(f);
-  return ok;
+  const char *f = ent_lexicon_fold(sc->lex, sc->t + s, e - s);
+  size_t n = f ? strlen(f) : cap;
+  if (n < cap) memcpy(buf, f, n + 1);
+  return n < cap;
 }
 
 static bool tok_is(const scan *sc, tk t, const char *folded) {

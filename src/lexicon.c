@@ -34,6 +34,14 @@ struct ent_lex_entry {
   size_t nprops;
 };
 
+/* A bounded memo of strings: key -> owned value, forgotten all at once when
+ * full (so that an endless batch of new words keeps memory flat). */
+typedef struct {
+  ent_strmap *map;
+  char **vals;
+  size_t n, cap;
+} strmemo;
+
 typedef struct {
   ent_lex_hit *hits;
   char **forms; /* the folded phrase each hit was indexed from (owned) */
@@ -53,10 +61,17 @@ struct ent_lexicon {
   struct sb_stemmer *stemmer;
   /* Word → stem memo: the one mutable part of a loaded lexicon (lookups
    * take it const). Not thread-safe, like the stemmer itself. */
-  ent_strmap *stem_memo;
-  char **memo_stems;
+  strmemo stems_of;
   char scratch[128]; /* the stem of a word not worth remembering (memo_stem) */
-  size_t nmemo, capmemo;
+  strmemo folds_of; /* word -> ent_fold_new of it (ent_lexicon_fold) */
+  char *fold_fresh;  /* the last fold not worth remembering */
+  /* Key → where ent_lexicon_lookup found it (look_at[i]): the extractors
+   * look the same words up again and again. Mutable like stems_of. */
+  ent_strmap *look_memo;
+  struct look {
+    size_t phrase, stem; /* hitlist indices, NO_LIST when none */
+  } *look_at;
+  size_t nlook, caplook;
   ent_strmap *stem_heads; /* first word of every stemmed phrase -> max words */
   ent_strmap *heads;      /* first word of every exact phrase -> max words */
   bool failed;
@@ -236,6 +251,39 @@ bool ent_lexicon_stem(const ent_lexicon *lex, const char *word, size_t len, char
 /* Stem every word of a folded key; new string or NULL. */
 #define MEMO_MAX 50000 /* words remembered before the memo starts over */
 
+static void strmemo_clear(strmemo *m) {
+  for (size_t k = 0; k < m->n; k++) free(m->vals[k]);
+  m->n = 0;
+  ent_strmap_free(m->map);
+  m->map = NULL;
+}
+
+static void strmemo_free(strmemo *m) {
+  strmemo_clear(m);
+  free(m->vals);
+}
+
+/* The value remembered for key, or NULL. */
+static const char *strmemo_get(const strmemo *m, const char *key) {
+  size_t i;
+  return m->map && ent_strmap_get(m->map, key, &i) ? m->vals[i] : NULL;
+}
+
+/* Remember key -> a copy of val[0..n); the copy, or NULL when out of memory. */
+static const char *strmemo_put(strmemo *m, const char *key, const char *val, size_t n) {
+  if (m->n >= MEMO_MAX) strmemo_clear(m);
+  if (!m->map && !(m->map = ent_strmap_new())) return NULL;
+  char **vs = grow(m->vals, &m->cap, m->n + 1, sizeof *vs);
+  if (!vs) return NULL;
+  m->vals = vs;
+  if (!(vs[m->n] = ent_strndup(val, n))) return NULL;
+  if (!ent_strmap_put(m->map, key, m->n)) {
+    free(vs[m->n]);
+    return NULL;
+  }
+  return vs[m->n++];
+}
+
 /* The stem of word[0..len), remembered; NULL when out of memory or too long. */
 static const char *memo_stem(const ent_lexicon *clex, const char *word, size_t len) {
   ent_lexicon *lex = (ent_lexicon *)clex; /* the memo only: see the struct */
@@ -243,28 +291,31 @@ static const char *memo_stem(const ent_lexicon *clex, const char *word, size_t l
   if (len >= sizeof w) return NULL;
   memcpy(w, word, len);
   w[len] = '\0';
-  size_t i;
-  if (ent_strmap_get(lex->stem_memo, w, &i)) return lex->memo_stems[i];
+  const char *st = strmemo_get(&lex->stems_of, w);
+  if (st) return st;
   /* Numbers, dates, codes: each new, never inflected; remembering them grew
    * memory with every article of a batch. */
   if (strpbrk(w, "0123456789"))
     return ent_lexicon_stem(lex, w, len, lex->scratch, sizeof lex->scratch) ? lex->scratch : NULL;
   if (!ent_lexicon_stem(lex, w, len, buf, sizeof buf)) return NULL;
-  if (lex->nmemo >= MEMO_MAX) { /* bounded memory on endless input */
-    for (size_t k = 0; k < lex->nmemo; k++) free(lex->memo_stems[k]);
-    lex->nmemo = 0;
-    ent_strmap_free(lex->stem_memo);
-    if (!(lex->stem_memo = ent_strmap_new())) return NULL;
+  return strmemo_put(&lex->stems_of, w, buf, strlen(buf));
+}
+
+const char *ent_lexicon_fold(const ent_lexicon *clex, const char *word, size_t len) {
+  ent_lexicon *lex = (ent_lexicon *)clex; /* the memo only: see the struct */
+  char w[64];
+  bool keep = len < sizeof w;
+  if (keep) {
+    memcpy(w, word, len);
+    w[len] = '\0';
+    const char *f = strmemo_get(&lex->folds_of, w);
+    if (f) return f;
+    keep = !strpbrk(w, "0123456789"); /* figures: each new (see memo_stem) */
   }
-  char **ms = grow(lex->memo_stems, &lex->capmemo, lex->nmemo + 1, sizeof *ms);
-  if (!ms) return NULL;
-  lex->memo_stems = ms;
-  if (!(ms[lex->nmemo] = ent_strndup(buf, strlen(buf)))) return NULL;
-  if (!ent_strmap_put(lex->stem_memo, w, lex->nmemo)) {
-    free(ms[lex->nmemo]);
-    return NULL;
-  }
-  return ms[lex->nmemo++];
+  free(lex->fold_fresh);
+  if (!(lex->fold_fresh = ent_fold_new(word, len))) return NULL;
+  if (!keep) return lex->fold_fresh;
+  return strmemo_put(&lex->folds_of, w, lex->fold_fresh, strlen(lex->fold_fresh));
 }
 
 /* Stem every word of a folded key; new string or NULL. With `heads`, stop
@@ -463,11 +514,11 @@ entente_status ent_lexicon_new(const char *dir, ent_lexicon **lex_new) {
   lex->phrases = ent_strmap_new();
   lex->stems = ent_strmap_new();
   lex->stemmer = sb_stemmer_new("french", "UTF_8");
-  lex->stem_memo = ent_strmap_new();
+  lex->look_memo = ent_strmap_new();
   lex->stem_heads = ent_strmap_new();
   lex->heads = ent_strmap_new();
   if (!lex->heads || !lex->by_iri || !lex->by_id || !lex->phrases || !lex->stems || !lex->stemmer ||
-      !lex->stem_memo || !lex->stem_heads) {
+      !lex->stem_heads || !lex->look_memo) {
     ent_lexicon_free(lex);
     return ENTENTE_ERR_NOMEM;
   }
@@ -519,11 +570,13 @@ void ent_lexicon_free(ent_lexicon *lex) {
   ent_strmap_free(lex->by_id);
   ent_strmap_free(lex->phrases);
   ent_strmap_free(lex->stems);
-  ent_strmap_free(lex->stem_memo);
+  strmemo_free(&lex->stems_of);
+  strmemo_free(&lex->folds_of);
+  free(lex->fold_fresh);
+  ent_strmap_free(lex->look_memo);
+  free(lex->look_at);
   ent_strmap_free(lex->stem_heads);
   ent_strmap_free(lex->heads);
-  for (size_t i = 0; i < lex->nmemo; i++) free(lex->memo_stems[i]);
-  free(lex->memo_stems);
   if (lex->stemmer) sb_stemmer_delete(lex->stemmer);
   free(lex);
 }
@@ -535,32 +588,66 @@ static bool close_form(const char *key, const char *form) {
   return kl <= fl + 3 && strncmp(key, form, head < kl ? head : kl) == 0;
 }
 
+#define NO_LIST ((size_t)-1)
+
+/* Where `key` is in the phrase and stem indices (NO_LIST when not), the
+ * stem tried only when the key is not a phrase. */
+static struct look look_up(const ent_lexicon *lex, const char *key) {
+  struct look r = {NO_LIST, NO_LIST};
+  size_t li;
+  if (ent_strmap_get(lex->phrases, key, &li)) r.phrase = li;
+  bool miss = false;
+  /* On the stack: this runs for most new keys. */
+  char buf[512];
+  size_t kl = strlen(key);
+  char *heap = kl * 2 + 2 > sizeof buf ? malloc(kl * 2 + 2) : NULL;
+  char *sk = heap || kl * 2 + 2 <= sizeof buf
+                 ? stem_key_into(lex, key, true, &miss, heap ? heap : buf) /* NULL on a miss */
+                 : NULL;
+  if (sk && ent_strmap_get(lex->stems, sk, &li)) r.stem = li;
+  free(heap);
+  return r;
+}
+
+/* look_up, remembered (at most MEMO_MAX keys, then it starts over). */
+static struct look look_memo(const ent_lexicon *clex, const char *key) {
+  ent_lexicon *lex = (ent_lexicon *)clex; /* the memo only: see the struct */
+  size_t i;
+  if (ent_strmap_get(lex->look_memo, key, &i)) return lex->look_at[i];
+  struct look r = look_up(lex, key);
+  if (lex->nlook >= MEMO_MAX) {
+    ent_strmap *m = ent_strmap_new();
+    if (!m) return r;
+    ent_strmap_free(lex->look_memo);
+    lex->look_memo = m;
+    lex->nlook = 0;
+  }
+  struct look *at = grow(lex->look_at, &lex->caplook, lex->nlook + 1, sizeof *at);
+  if (!at) return r;
+  lex->look_at = at;
+  if (ent_strmap_put(lex->look_memo, key, lex->nlook)) at[lex->nlook++] = r;
+  return r;
+}
+
 size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned classes,
                           ent_lex_hit *hits, size_t max) {
-  size_t n = 0, li;
-  if (ent_strmap_get(lex->phrases, key, &li))
-    for (size_t i = 0; i < lex->lists[li].n; i++)
-      if (ent_lex_classes(lex->lists[li].hits[i].entry) & classes) {
-        if (n < max) hits[n] = lex->lists[li].hits[i];
+  size_t n = 0;
+  struct look lk = look_memo(lex, key);
+  if (lk.phrase != NO_LIST) {
+    const hitlist *l = &lex->lists[lk.phrase];
+    for (size_t i = 0; i < l->n; i++)
+      if (ent_lex_classes(l->hits[i].entry) & classes) {
+        if (n < max) hits[n] = l->hits[i];
         n++;
       }
-  if (n == 0) {
-    bool miss = false;
-    /* On the stack: this runs for most lookups. */
-    char buf[512];
-    size_t kl = strlen(key);
-    char *heap = kl * 2 + 2 > sizeof buf ? malloc(kl * 2 + 2) : NULL;
-    char *sk = heap || kl * 2 + 2 <= sizeof buf
-                   ? stem_key_into(lex, key, true, &miss, heap ? heap : buf) /* NULL on a miss */
-                   : NULL;
-    if (sk && ent_strmap_get(lex->stems, sk, &li))
-      for (size_t i = 0; i < lex->lists[li].n; i++)
-        if ((ent_lex_classes(lex->lists[li].hits[i].entry) & classes) &&
-            close_form(key, lex->lists[li].forms[i])) {
-          if (n < max) hits[n] = lex->lists[li].hits[i];
-          n++;
-        }
-    free(heap);
+  }
+  if (n == 0 && lk.stem != NO_LIST) {
+    const hitlist *l = &lex->lists[lk.stem];
+    for (size_t i = 0; i < l->n; i++)
+      if ((ent_lex_classes(l->hits[i].entry) & classes) && close_form(key, l->forms[i])) {
+        if (n < max) hits[n] = l->hits[i];
+        n++;
+      }
   }
   return n;
 }

@@ -117,4 +117,10 @@ const char *ent_lex_prop_nth(const ent_lex_entry *e, const char *key, size_t i);
 bool ent_lexicon_stem(const ent_lexicon *lex, const char *word, size_t len, char *out,
                       size_t cap);
 
+/** ent_fold_new of word[0..len), remembered for short words (the scanners
+ * fold the same words of every sentence again): a string owned by the
+ * lexicon, valid until the next call; NULL when out of memory. Not
+ * thread-safe. */
+const char *ent_lexicon_fold(const ent_lexicon *lex, const char *word, size_t len);
+
 #endif

@@ -23,6 +23,7 @@
  * viennent", "d'ici à la fin"); time.ttl says so too. */
 #define MAX_WORDS 6
 #define MAX_TOKS 10
+#define HEADS_UNKNOWN 255
 /* Every class a phrase is looked up in, once per key. */
 #define LOOKED                                                                              \
   (ENT_LEX_MONTH | ENT_LEX_WEEKDAY | ENT_LEX_TIME_WORD | ENT_LEX_OTHER | ENT_LEX_CURRENCY | \
@@ -159,6 +160,7 @@ typedef struct {
   bool brk;          /* a line break there: no phrase runs over it */
   bool partial;      /* the tail of a word cut by the scan window */
   unsigned looked;   /* bit n: the phrase of n tokens from here was looked up */
+  uint8_t heads;     /* HEADS_UNKNOWN, or the words of the longest phrase from here */
   /* Its entries: scan.hits[hit_at[n] .. hit_at[n] + nhit[n]). */
   uint32_t hit_at[MAX_TOKS + 1];
   uint8_t nhit[MAX_TOKS + 1];
@@ -205,13 +207,12 @@ static void fold_into(scan *s, tok *t) {
     t->fold[n] = '\0';
     return;
   }
-  char *f = ent_fold_new(p, n);
+  const char *f = ent_lexicon_fold(s->lex, p, n);
   if (!f) {
     s->nomem = true;
     return;
   }
   if (strlen(f) < sizeof t->fold) strcpy(t->fold, f);
-  free(f);
 }
 
 /* Read the next token; false at the end of the text. */
@@ -240,6 +241,7 @@ static bool read_tok(scan *s) {
     }
     tok *t = &s->blocks[s->n / BLOCK][s->n % BLOCK];
     memset(t, 0, sizeof *t);
+    t->heads = HEADS_UNKNOWN;
     t->start = at;
     t->word = is_word_cp(c);
     t->digits = c >= '0' && c <= '9';
@@ -351,17 +353,12 @@ static bool lookup(scan *s, size_t i, size_t n) {
   return nh > 0;
 }
 
-/* The lexicon entry of the longest phrase starting at token i, of a class in
- * `cls` and (when `prop` is given) with that property (equal to `value` when
- * given). *end is the token after the phrase. */
-static const ent_lex_entry *phrase(scan *s, size_t i, unsigned cls, const char *prop,
-                                   const char *value, size_t *end) {
-  const tok *t = at(s, i);
-  if (!t || t->partial || !t->fold[0]) return NULL;
-  /* Only as many words as the longest phrase that starts with the first
-   * (tokens not parted by a space are one key word, "l'an", which a phrase
-   * may end inside of, "mercredi."); none when no phrase starts so, which
-   * is most words. */
+/* The words of the longest phrase that starts with token i (tokens not
+ * parted by a space are one key word, "l'an", which a phrase may end inside
+ * of, "mercredi."); 0 when none does, which is most words. */
+static size_t head_words(scan *s, size_t i) {
+  tok *t = tok_at(s, i);
+  if (t->heads != HEADS_UNKNOWN) return t->heads;
   size_t maxw = 0;
   char first[MAX_TOKS * (sizeof t->fold + 1)];
   for (size_t g = 1; g <= MAX_TOKS; g++) {
@@ -370,6 +367,18 @@ static const ent_lex_entry *phrase(scan *s, size_t i, unsigned cls, const char *
     size_t hw = key_of(s, i, i + g, first, sizeof first) ? ent_lexicon_head_words(s->lex, first) : 0;
     if (hw > maxw) maxw = hw;
   }
+  t->heads = (uint8_t)(maxw < HEADS_UNKNOWN ? maxw : HEADS_UNKNOWN - 1);
+  return t->heads;
+}
+
+/* The lexicon entry of the longest phrase starting at token i, of a class in
+ * `cls` and (when `prop` is given) with that property (equal to `value` when
+ * given). *end is the token after the phrase. */
+static const ent_lex_entry *phrase(scan *s, size_t i, unsigned cls, const char *prop,
+                                   const char *value, size_t *end) {
+  const tok *t = at(s, i);
+  if (!t || t->partial || !t->fold[0]) return NULL;
+  size_t maxw = head_words(s, i);
   if (maxw == 0) return NULL;
   if (maxw > s->maxw) maxw = s->maxw;
   size_t n = 1, words = 1;
