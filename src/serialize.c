@@ -113,18 +113,73 @@ entente_status ent_serializer_write_new(ent_serializer *ser, librdf_model *model
   return *out ? ENTENTE_OK : ENTENTE_ERR_RDF;
 }
 
+/* A raptor iostream onto a FILE through our own buffer: raptor writes
+ * N-Triples a byte at a time, and its FILE iostream makes each byte an
+ * fputc (a lock and a call: 3.5 % of a run). */
+typedef struct {
+  FILE *f;
+  size_t n;
+  unsigned char buf[65536];
+} outbuf;
+
+static int outbuf_flush(void *ctx) {
+  outbuf *o = ctx;
+  size_t n = o->n;
+  o->n = 0;
+  return n && fwrite(o->buf, 1, n, o->f) != n ? 1 : 0;
+}
+
+static int outbuf_write_bytes_(outbuf *o, const unsigned char *p, size_t n) {
+  if (n > sizeof o->buf - o->n && outbuf_flush(o)) return 1;
+  if (n > sizeof o->buf) return fwrite(p, 1, n, o->f) != n;
+  memcpy(o->buf + o->n, p, n);
+  o->n += n;
+  return 0;
+}
+
+static int outbuf_write_byte(void *ctx, const int byte) {
+  outbuf *o = ctx;
+  if (o->n == sizeof o->buf && outbuf_flush(o)) return 1;
+  o->buf[o->n++] = (unsigned char)byte;
+  return 0;
+}
+
+static int outbuf_write_bytes(void *ctx, const void *p, size_t size, size_t nmemb) {
+  return outbuf_write_bytes_(ctx, p, size * nmemb) ? 0 : (int)nmemb;
+}
+
+static const raptor_iostream_handler OUTBUF = {
+    .version = 2,
+    .write_byte = outbuf_write_byte,
+    .write_bytes = outbuf_write_bytes,
+    .write_end = NULL,
+};
+
 /* Model or stream (one of them) onto f. */
 static entente_status write_to(ent_serializer *ser, librdf_model *model, librdf_stream *stream,
                                FILE *f) {
+  outbuf *o = malloc(sizeof *o);
+  if (!o) return ENTENTE_ERR_NOMEM;
+  o->f = f;
+  o->n = 0;
+  raptor_iostream *io = raptor_new_iostream_from_handler(librdf_world_get_raptor(ser->world), o,
+                                                         &OUTBUF);
   librdf_serializer *s = ser->s;
-  if (ser->fresh) {
-    entente_status st = make(ser->world, ser->format, ser->base, &s);
-    if (st != ENTENTE_OK) return st;
+  entente_status st = io ? ENTENTE_OK : ENTENTE_ERR_NOMEM;
+  if (st == ENTENTE_OK && ser->fresh) st = make(ser->world, ser->format, ser->base, &s);
+  if (st == ENTENTE_OK) {
+    /* librdf frees the iostream it is given, whatever happens. */
+    raptor_iostream *given = io;
+    io = NULL;
+    int rc = model ? librdf_serializer_serialize_model_to_iostream(s, NULL, model, given)
+                   : librdf_serializer_serialize_stream_to_iostream(s, NULL, stream, given);
+    if (ser->fresh) librdf_free_serializer(s);
+    if (rc != 0) st = ENTENTE_ERR_RDF;
   }
-  int rc = model ? librdf_serializer_serialize_model_to_file_handle(s, f, NULL, model)
-                 : librdf_serializer_serialize_stream_to_file_handle(s, f, NULL, stream);
-  if (ser->fresh) librdf_free_serializer(s);
-  if (rc != 0) return ENTENTE_ERR_RDF;
+  if (io) raptor_free_iostream(io);
+  if (outbuf_flush(o) && st == ENTENTE_OK) st = ENTENTE_ERR_IO;
+  free(o);
+  if (st != ENTENTE_OK) return st;
   return ferror(f) ? ENTENTE_ERR_IO : ENTENTE_OK;
 }
 
