@@ -56,7 +56,7 @@ void ent_doc_clear(ent_doc *doc) {
 }
 
 bool ent_tok_is(const ent_doc *doc, size_t i, const char *word) {
-  return i < doc->toks.n && strcmp(doc->toks.v[i].fold, word) == 0;
+  return i < doc->toks.n && ent_streq(doc->toks.v[i].fold, word);
 }
 
 const ent_mention *ent_tok_mention(const ent_doc *doc, size_t i) {

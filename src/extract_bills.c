@@ -73,7 +73,7 @@ static const ent_token *tk(const ctx *c, size_t i) { return &c->doc->toks.v[i]; 
 static bool in_set(const ctx *c, size_t i, const char *const *set) {
   if (i >= c->doc->toks.n) return false;
   for (; *set; set++)
-    if (strcmp(tk(c, i)->fold, *set) == 0) return true;
+    if (ent_streq(tk(c, i)->fold, *set)) return true;
   return false;
 }
 

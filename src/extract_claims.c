@@ -89,7 +89,7 @@ static const char *fold(const ctx *c, size_t i) { return c->doc->toks.v[i].fold;
 static bool in_set(const ctx *c, size_t i, const char *const *set) {
   if (i >= c->doc->toks.n) return false;
   for (; *set; set++)
-    if (strcmp(fold(c, i), *set) == 0) return true;
+    if (ent_streq(fold(c, i), *set)) return true;
   return false;
 }
 

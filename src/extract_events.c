@@ -183,7 +183,7 @@ static bool in_set(const ctx *c, size_t i, const char *const *set) {
   if (i >= c->doc->toks.n) return false;
   const char *f = tk(c, i)->fold;
   for (; *set; set++)
-    if (strcmp(f, *set) == 0) return strcmp(f, "a") != 0 || !is_a(c, i);
+    if (ent_streq(f, *set)) return strcmp(f, "a") != 0 || !is_a(c, i);
   return false;
 }
 

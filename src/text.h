@@ -8,7 +8,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <string.h>
+
 #include "entente.h"
+
+/** a and b are the same string; the first byte first, since the extractors
+ * compare each word with many that differ from the start. */
+static inline bool ent_streq(const char *a, const char *b) {
+  return a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
+}
 
 /** Check that s[0..len) is valid, non-empty, text-like UTF-8. */
 entente_status ent_text_check(const char *s, size_t len, size_t *bad_offset);
