@@ -149,13 +149,19 @@ static bool match_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw
   char key[KEY_CAP], w[KEY_CAP];
   size_t klen[MAX_PHRASE] = {0}, kend[MAX_PHRASE] = {0}, words[MAX_PHRASE] = {0};
   size_t n = 0, o = 0, prev = 0, start = 0;
+  /* Only as many words as the longest phrase starting with the first key
+   * word (or a prefix of it: "1,5" then "milliard" glue without a space);
+   * most words start none, and the reading stops there. */
+  size_t hw = 0;
   if (maxw > MAX_PHRASE) maxw = MAX_PHRASE;
   while (n < maxw) {
     tk t = next_tok(sc, i);
     if (t.kind == TK_END || t.kind == TK_NUM) break;
+    size_t gap = n > 0 && t.s > prev;
+    size_t nw = n == 0 ? 1 : words[n - 1] + gap;
+    if (nw > hw && nw > 1) break; /* no phrase that long starts here */
     if (!fold_span(sc, t.s, t.e, w, sizeof w)) break;
     size_t wl = strlen(w);
-    size_t gap = n > 0 && t.s > prev;
     if (o + gap + wl + 1 > sizeof key) break;
     if (n == 0) start = t.s;
     if (gap) key[o++] = ' ';
@@ -163,20 +169,13 @@ static bool match_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw
     o += wl;
     klen[n] = o;
     kend[n] = t.e;
-    words[n] = n == 0 ? 1 : words[n - 1] + gap;
+    words[n] = nw;
+    if (nw == 1) {
+      size_t h = ent_lexicon_head_words(sc->lex, key);
+      if (h > hw) hw = h;
+    }
     n++;
     prev = i = t.e;
-  }
-  /* Only as many words as the longest phrase starting with the first key
-   * word (or a prefix of it: "1,5" then "milliard" glue without a space);
-   * most words start none. */
-  size_t hw = 0;
-  for (size_t k = 0; k < n && words[k] == 1; k++) {
-    char c = key[klen[k]];
-    key[klen[k]] = '\0';
-    size_t h = ent_lexicon_head_words(sc->lex, key);
-    key[klen[k]] = c;
-    if (h > hw) hw = h;
   }
   for (size_t k = n; k-- > 0;) {
     if (words[k] > hw) continue;

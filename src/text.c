@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 int32_t ent_utf8_next(const char *s, size_t len, size_t *i) {
+  if (*i < len && (unsigned char)s[*i] < 0x80) return s[(*i)++]; /* most of French text */
   utf8proc_int32_t cp;
   utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
                                         (utf8proc_ssize_t)(len - *i), &cp);
