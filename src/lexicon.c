@@ -72,6 +72,7 @@ struct ent_lexicon {
     size_t phrase, stem; /* hitlist indices, NO_LIST when none */
   } *look_at;
   size_t nlook, caplook;
+  ent_strmap *heads_memo; /* word -> ent_lexicon_head_words (mutable too) */
   ent_strmap *stem_heads; /* first word of every stemmed phrase -> max words */
   ent_strmap *heads;      /* first word of every exact phrase -> max words */
   bool failed;
@@ -515,10 +516,11 @@ entente_status ent_lexicon_new(const char *dir, ent_lexicon **lex_new) {
   lex->stems = ent_strmap_new();
   lex->stemmer = sb_stemmer_new("french", "UTF_8");
   lex->look_memo = ent_strmap_new();
+  lex->heads_memo = ent_strmap_new();
   lex->stem_heads = ent_strmap_new();
   lex->heads = ent_strmap_new();
   if (!lex->heads || !lex->by_iri || !lex->by_id || !lex->phrases || !lex->stems || !lex->stemmer ||
-      !lex->stem_heads || !lex->look_memo) {
+      !lex->stem_heads || !lex->look_memo || !lex->heads_memo) {
     ent_lexicon_free(lex);
     return ENTENTE_ERR_NOMEM;
   }
@@ -574,6 +576,7 @@ void ent_lexicon_free(ent_lexicon *lex) {
   strmemo_free(&lex->folds_of);
   free(lex->fold_fresh);
   ent_strmap_free(lex->look_memo);
+  ent_strmap_free(lex->heads_memo);
   free(lex->look_at);
   ent_strmap_free(lex->stem_heads);
   ent_strmap_free(lex->heads);
@@ -619,6 +622,7 @@ static struct look look_memo(const ent_lexicon *clex, const char *key) {
     ent_strmap *m = ent_strmap_new();
     if (!m) return r;
     ent_strmap_free(lex->look_memo);
+  ent_strmap_free(lex->heads_memo);
     lex->look_memo = m;
     lex->nlook = 0;
   }
@@ -685,12 +689,22 @@ size_t ent_lexicon_entries(const ent_lexicon *lex, unsigned classes, const ent_l
 
 size_t ent_lexicon_max_words(const ent_lexicon *lex) { return lex->max_words; }
 
-size_t ent_lexicon_head_words(const ent_lexicon *lex, const char *word) {
+size_t ent_lexicon_head_words(const ent_lexicon *clex, const char *word) {
+  ent_lexicon *lex = (ent_lexicon *)clex; /* the memo only: see the struct */
   size_t a = 0, b = 0;
+  if (ent_strmap_get(lex->heads_memo, word, &a)) return a;
   ent_strmap_get(lex->heads, word, &a);
   const char *st = memo_stem(lex, word, strlen(word));
   if (st) ent_strmap_get(lex->stem_heads, st, &b);
-  return a > b ? a : b;
+  if (a < b) a = b;
+  if (ent_strmap_count(lex->heads_memo) >= MEMO_MAX) {
+    ent_strmap *m = ent_strmap_new();
+    if (!m) return a;
+    ent_strmap_free(lex->heads_memo);
+    lex->heads_memo = m;
+  }
+  (void)ent_strmap_put(lex->heads_memo, word, a); /* out of memory: not remembered */
+  return a;
 }
 const char *ent_lex_id(const ent_lex_entry *e) { return e->id; }
 const char *ent_lex_iri(const ent_lex_entry *e) { return e->iri; }
