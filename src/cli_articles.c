@@ -89,11 +89,11 @@ static bool jsonl(const char *path, const cli_articles_opts *opt, cli_article_fn
       cli_error("%s: \"date\" %s is not YYYY-MM-DD", where, date);
       st = ENTENTE_ERR_ARG;
     } else {
+      /* Named by its "url", else its "id", else the hash of its text: never
+       * by its line number, which restarts in every shard of a batch. */
       const char *id = json_str(o, "id"), *url = json_str(o, "url");
-      char name[64];
-      snprintf(name, sizeof name, "line-%zu", lineno);
-      entente_article art = {id ? id : name, date ? date : opt->date, opt->base, url,
-                             json_str(o, "title"), NULL};
+      entente_article art = {id, date ? date : opt->date, opt->base, url, json_str(o, "title"),
+                             NULL};
       size_t tlen = strlen(text);
       bool from_name = false;
       char *iri = id ? ent_article_iri_new(&art, text, tlen, &from_name) : NULL;
