@@ -206,6 +206,18 @@ ng2=$($ENTENTE query --store "$DB" --results csv -e "$Q_PREFIX SELECT DISTINCT ?
 is_eq "load: loading the feed again replaces its graphs" "$ng2" 4
 $E load --store "$DB" --input bogus "$F/atom.xml" >/dev/null 2>&1
 check "load --input bogus exits 2" test $? -eq 2
+# Feed items without a link are named <feed file name>-<n>: two feeds named
+# alike in different folders would share graphs, and are refused; read
+# names no article, so it takes them.
+mkdir -p "$TMP/f1" "$TMP/f2"
+for d in f1 f2; do
+  printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title><item><title>%s</title><description>M. Dupont a rencontré Mme Durand à Paris (%s).</description></item></channel></rss>\n' $d $d >"$TMP/$d/feed.xml"
+done
+$E extract --format nquads "$TMP/f1/feed.xml" "$TMP/f2/feed.xml" >/dev/null 2>"$TMP/err"
+check "two feeds named feed.xml, items without links: refused (exit 1)" test $? -eq 1
+check "... naming both items" grep -qF "$TMP/f2/feed.xml: item 1: its article IRI <${BASE}article/feed-1> is already that of $TMP/f1/feed.xml: item 1" "$TMP/err"
+$E read "$TMP/f1/feed.xml" "$TMP/f2/feed.xml" >"$TMP/feeds.jsonl" 2>"$TMP/err"
+check "read takes them (it names no article)" test $? -eq 0 -a "$(wc -l <"$TMP/feeds.jsonl")" -eq 2
 $E read "$H/article.html" "$F/rss-content.xml" >"$TMP/read.jsonl"
 is_eq "read: one JSON line per article" "$(wc -l <"$TMP/read.jsonl")" 3
 $X extract --jsonl "$TMP/read.jsonl" >"$TMP/roundtrip.ttl" 2>"$TMP/err"

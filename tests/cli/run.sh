@@ -83,6 +83,56 @@ check "the same person has one IRI across articles" \
 $E extract --date $DATE --base http://example.org/kg/ $EX >"$TMP/base.ttl"
 check "--base sets the IRIs" grep -q "http://example.org/kg/person/" "$TMP/base.ttl"
 
+# --- article IRIs: the file name without folder and extension ---
+A=tests/cli/fixtures/meeting-a.txt B=tests/cli/fixtures/meeting-b.txt
+mkdir -p "$TMP/d1" "$TMP/d2"; cp "$A" "$TMP/d1/x.txt"; cp "$B" "$TMP/d2/x.txt"
+graphs() { awk '{print $(NF-1)}' "$1" | sort -u; }
+$E extract --format nquads -o "$TMP/clash.nq" "$TMP/d1/x.txt" "$TMP/d2/x.txt" 2>"$TMP/err" >"$TMP/stdout"
+rc=$?
+check "d1/x.txt and d2/x.txt in one run: refused (exit 1), nothing written" \
+  test $rc -eq 1 -a ! -e "$TMP/clash.nq" -a ! -s "$TMP/stdout"
+check "... one error line naming both files and the IRI" \
+  test "$(wc -l <"$TMP/err")" -eq 1 -a "$(grep -cF "$TMP/d2/x.txt: its article IRI <https://w3id.org/entente/id/article/x> is already that of $TMP/d1/x.txt" "$TMP/err")" -eq 1
+check "... and saying how to tell them apart" grep -q -- "--base" "$TMP/err"
+$E push --tries 1 --endpoint http://127.0.0.1:1/x "$TMP/d1/x.txt" "$TMP/d2/x.txt" 2>"$TMP/err" >/dev/null
+check "push: refused too, before any request" \
+  test $? -eq 1 -a "$(grep -c 'already that of' "$TMP/err")" -eq 1 -a "$(wc -l <"$TMP/err")" -eq 1
+$E extract --format nquads --base http://example.org/d1/ "$TMP/d1/x.txt" >"$TMP/d1.nq" &&
+  $E extract --format nquads --base http://example.org/d2/ "$TMP/d2/x.txt" >"$TMP/d2.nq"
+check "a run per folder, each with its own --base: two graphs" \
+  test "$(cat "$TMP/d1.nq" "$TMP/d2.nq" | graphs /dev/stdin | wc -l)" -eq 2
+mkdir -p "$TMP/d3"; ln -s ../d1/x.txt "$TMP/d3/x.txt"
+$E extract --format nquads "$TMP/d1/x.txt" "$TMP/d1/../d1/x.txt" >"$TMP/same.nq" 2>"$TMP/err"
+check "the same file twice (another path to it): one article, no error" \
+  test $? -eq 0 -a ! -s "$TMP/err" -a "$(graphs "$TMP/same.nq")" = "<https://w3id.org/entente/id/article/x>"
+$E extract --format nquads "$TMP/d1/x.txt" "$TMP/d3/x.txt" >/dev/null 2>"$TMP/err"
+check "a link to the file, named alike: the same file, no error" test $? -eq 0 -a ! -s "$TMP/err"
+E_ABS=$(realpath "$E"); (cd "$TMP/d1" && "$E_ABS" extract --format nquads x.txt) >"$TMP/here.nq"
+check "the same file from another working directory: the same article IRI" \
+  test "$(graphs "$TMP/here.nq")" = "$(graphs "$TMP/d1.nq" | sed 's|http://example.org/d1/|https://w3id.org/entente/id/|')"
+cp "$A" "$TMP/d2/x.html"
+$E extract "$TMP/d2/x.txt" "$TMP/d2/x.html" >/dev/null 2>&1
+check "x.txt and x.html: refused too (the extension is not part of the name)" test $? -eq 1
+
+# --- JSON Lines: named by "url", else "id", else the hash of the text ---
+jl() { python3 -c 'import json,sys; print(json.dumps({k: v for k, v in zip(sys.argv[1::2], sys.argv[2::2])}, ensure_ascii=False))' "$@"; }
+{ for f in "$EX" "$A" "$B" "$TMP/other.txt"; do jl date $DATE text "$(cat "$f")"; done; } >"$TMP/batch.jsonl"
+$E extract --jsonl --format nquads "$TMP/batch.jsonl" >"$TMP/batch.nq"
+check "lines without id or url: one graph each, named by the text's hash" \
+  test "$(graphs "$TMP/batch.nq" | grep -c '^<https://w3id.org/entente/id/article/[0-9a-f]\{16\}>$')" -eq 4
+head -n 2 "$TMP/batch.jsonl" >"$TMP/shard1.jsonl"; tail -n +3 "$TMP/batch.jsonl" >"$TMP/shard2.jsonl"
+$E extract --jsonl --format nquads "$TMP/shard1.jsonl" >"$TMP/s1.nq"
+$E extract --jsonl --format nquads - <"$TMP/shard2.jsonl" >"$TMP/s2.nq"
+check "the batch in two shards: the same quads as the whole batch" \
+  cmp -s <(sort -u "$TMP/batch.nq") <(sort -u "$TMP/s1.nq" "$TMP/s2.nq")
+{ jl id a/x text "$(cat "$A")"; jl id b/x.txt text "$(cat "$B")"; jl id a/x text "$(cat "$A")"; } >"$TMP/ids.jsonl"
+$E extract --jsonl --format nquads "$TMP/ids.jsonl" >"$TMP/ids.nq" 2>"$TMP/err"
+check "ids a/x and b/x.txt: the second line refused (exit 1), naming both lines" \
+  test $? -eq 1 -a "$(wc -l <"$TMP/err")" -eq 1 -a "$(grep -cF "ids.jsonl:2: its article IRI <https://w3id.org/entente/id/article/x> is already that of $TMP/ids.jsonl:1" "$TMP/err")" -eq 1
+check "... the others kept: the same id twice is one article" test "$(graphs "$TMP/ids.nq")" = "<https://w3id.org/entente/id/article/x>"
+$E extract --jsonl --strict -o "$TMP/strict.nq" "$TMP/ids.jsonl" 2>/dev/null
+check "... with --strict: nothing written" test $? -eq 1 -a ! -e "$TMP/strict.nq"
+
 # --- facts carry provenance ---
 q() { roqet -q -i sparql -r csv -D "$1" -e "$2" 2>/dev/null | tail -n +2; }
 P='PREFIX ent: <https://w3id.org/entente/ns#> PREFIX prov: <http://www.w3.org/ns/prov#>'

@@ -56,6 +56,15 @@ $E load --store "$DB" --date 2024-03-15 "$TMP/second.txt" "$TMP/bad.txt" 2>/dev/
 check "a failed load exits 1" test $? -eq 1
 check "a failed load leaves the store as it was" test "$(count)" -eq "$n1"
 
+# Two files whose names give one article IRI (d1/x.txt, d2/x.txt): the
+# second would replace the first; the load is refused, naming both.
+mkdir -p "$TMP/d1" "$TMP/d2"
+cp tests/cli/fixtures/meeting-a.txt "$TMP/d1/x.txt"; cp tests/cli/fixtures/meeting-b.txt "$TMP/d2/x.txt"
+$E load --store "$DB" "$TMP/d1/x.txt" "$TMP/d2/x.txt" 2>"$TMP/err"
+check "a load of d1/x.txt and d2/x.txt exits 1" test $? -eq 1
+check "... naming both files" grep -qF "$TMP/d2/x.txt: its article IRI <https://w3id.org/entente/id/article/x> is already that of $TMP/d1/x.txt" "$TMP/err"
+check "... and leaves the store as it was" test "$(count)" -eq "$n1"
+
 # A load killed half way leaves the store as it was.
 mkdir -p "$TMP/many"
 for i in $(seq 1 300); do sed "s/jeudi/jeudi $i/" $EX >"$TMP/many/a$i.txt"; done

@@ -32,6 +32,15 @@ VG="$VGQ" vg "query a file" 0 query "$TMP/ex.ttl" -f ontology/queries/events.rq 
 vg "merge" 0 merge "$TMP/ex.ttl" "$TMP/ex.ttl"
 printf '{"id":"a","date":"2024-03-15","text":"M. Dupont a rencontré Mme Durand."}\nnot json\n' >"$TMP/in.jsonl"
 vg "jsonl with a bad line" 1 extract --jsonl "$TMP/in.jsonl"
+# Article names: lines named by their text's hash, two ids and two files
+# giving one article IRI (refused), the same file twice (taken).
+printf '{"text":"M. Dupont a rencontré Mme Durand."}\n{"id":"a/x","text":"Mme Durand a parlé."}\n{"id":"b/x","text":"M. Dupont a parlé."}\n' >"$TMP/ids.jsonl"
+vg "jsonl: a line without id, two ids named alike" 1 extract --jsonl --format nquads "$TMP/ids.jsonl"
+mkdir -p "$TMP/d1" "$TMP/d2"
+cp tests/cli/fixtures/meeting-a.txt "$TMP/d1/x.txt"; cp tests/cli/fixtures/meeting-b.txt "$TMP/d2/x.txt"
+vg "extract: two files named alike" 1 extract --format nquads "$TMP/d1/x.txt" "$TMP/d2/x.txt"
+vg "load: two files named alike" 1 load --store "$TMP/names.db" "$TMP/d1/x.txt" "$TMP/d2/x.txt"
+vg "extract: the same file twice" 0 extract --format nquads "$TMP/d1/x.txt" "$TMP/d1/../d1/x.txt"
 for f in ../shared/corpus/dev/*.txt; do
   [ -f "$f" ] || { echo "# ../shared/corpus/dev is absent: corpus runs skipped"; break; }
   vg "$(basename "$f")" 0 extract --date 2024-04-26 "$f"
