@@ -55,6 +55,13 @@ static size_t uf_find(uf *u, size_t i) {
   return i;
 }
 
+/* The IRI that stands for `iri`'s node, or NULL (out of memory). The id
+ * first: uf_id may move u->iri. */
+static char *uf_canonical(uf *u, const char *iri) {
+  size_t i = uf_id(u, iri);
+  return i == (size_t)-1 ? NULL : u->iri[uf_find(u, i)];
+}
+
 /* Our IRIs win; then the shorter; then the smaller. */
 static bool better(const uf *u, size_t a, size_t b) {
   bool oa = strncmp(u->iri[a], u->base, strlen(u->base)) == 0;
@@ -133,10 +140,11 @@ static char *objects_key(librdf_world *w, librdf_model *m, uf *u, librdf_node *s
   size_t n = 0, len = 1;
   while (it && !librdf_iterator_end(it)) {
     const char *iri = node_iri(librdf_iterator_get_object(it));
-    char **nv = iri ? realloc(v, (n + 1) * sizeof *v) : NULL;
+    char *c = iri ? uf_canonical(u, iri) : NULL;
+    char **nv = c ? realloc(v, (n + 1) * sizeof *v) : NULL;
     if (nv) {
       v = nv;
-      v[n] = u->iri[uf_find(u, uf_id(u, iri))];
+      v[n] = c;
       len += strlen(v[n]) + 1;
       n++;
     }
@@ -233,8 +241,8 @@ static void merge_class(librdf_world *w, librdf_model *m, uf *u, const ent_lexic
 static librdf_node *canonical(librdf_world *w, uf *u, librdf_node *n) {
   const char *iri = node_iri(n);
   if (!iri) return librdf_new_node_from_node(n);
-  const char *c = u->iri[uf_find(u, uf_id(u, iri))];
-  return librdf_new_node_from_uri_string(w, (const unsigned char *)c);
+  const char *c = uf_canonical(u, iri);
+  return c ? librdf_new_node_from_uri_string(w, (const unsigned char *)c) : NULL;
 }
 
 int cli_merge(int argc, char **argv) {
@@ -306,7 +314,7 @@ int cli_merge(int argc, char **argv) {
     librdf_node *pn = librdf_new_node_from_node(librdf_statement_get_predicate(st));
     librdf_node *on = canonical(w, &u, librdf_statement_get_object(st));
     const char *p = node_iri(pn);
-    if (p && is_same_as(p) && librdf_node_equals(sn, on)) { /* now reflexive */
+    if (sn && on && p && is_same_as(p) && librdf_node_equals(sn, on)) { /* now reflexive */
       librdf_free_node(sn);
       librdf_free_node(pn);
       librdf_free_node(on);
