@@ -53,10 +53,24 @@ librdf_world *cli_world_new(void);
 /** The raptor parser name for an RDF file, guessed from its extension. */
 const char *cli_rdf_parser_for(const char *file);
 
-/** Parse RDF files into a new memory model; *storage_new and the model are
- * owned by the caller. With `graphs`, N-Quads keep their graphs (and a
- * triple in two graphs is there twice); without, the model is one set of
- * triples. NULL on error (printed). */
+/** A new, empty model in memory, indexed (librdf's "hashes" storage), or
+ * NULL; the caller frees the model, then *storage_new. Adding a triple costs
+ * the same however many the model holds, except in a model with `graphs`
+ * (named graphs, librdf's contexts): there a triple added without a graph
+ * is checked against every triple held, and a quad added twice is there
+ * twice. `predicates` indexes (?s p ?o), which Rasqal's queries look up. */
+librdf_model *cli_hashes_model_new(librdf_world *w, bool graphs, bool predicates,
+                                   librdf_storage **storage_new);
+
+/** Add every statement of `s` to m, into its graph when `graphs` and it has
+ * one. 0 on success. */
+int cli_model_add_stream(librdf_model *m, librdf_stream *s, bool graphs);
+
+/** Parse RDF files into a new model (cli_hashes_model_new, with the
+ * predicate index); *storage_new and the model are owned by the caller.
+ * With `graphs` and N-Quads files, the model keeps their graphs (and a
+ * triple in two graphs is there twice); otherwise it is one set of triples.
+ * NULL on error (printed). */
 librdf_model *cli_rdf_files_model(librdf_world *w, char **files, int n, bool graphs,
                                   librdf_storage **storage_new);
 

@@ -245,6 +245,25 @@ static librdf_node *canonical(librdf_world *w, uf *u, librdf_node *n) {
   return c ? librdf_new_node_from_uri_string(w, (const unsigned char *)c) : NULL;
 }
 
+/* Statement st onto canonical nodes, added to m (outside any graph); an
+ * owl:sameAs that became reflexive is dropped. False on error. */
+static bool rewrite(librdf_world *w, uf *u, librdf_statement *st, librdf_model *m) {
+  librdf_node *sn = canonical(w, u, librdf_statement_get_subject(st));
+  librdf_node *pn = librdf_new_node_from_node(librdf_statement_get_predicate(st));
+  librdf_node *on = canonical(w, u, librdf_statement_get_object(st));
+  const char *p = node_iri(pn);
+  if (sn && on && p && is_same_as(p) && librdf_node_equals(sn, on)) {
+    librdf_free_node(sn);
+    librdf_free_node(pn);
+    librdf_free_node(on);
+    return true;
+  }
+  librdf_statement *ns = librdf_new_statement_from_nodes(w, sn, pn, on);
+  bool ok = ns && librdf_model_add_statement(m, ns) == 0;
+  if (ns) librdf_free_statement(ns);
+  return ok;
+}
+
 int cli_merge(int argc, char **argv) {
   static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
                                        {"output", required_argument, NULL, 'o'},
@@ -301,32 +320,18 @@ int cli_merge(int argc, char **argv) {
   merge_class(w, in, &u, lex, ENTENTE_NS "Person");
   merge_class(w, in, &u, lex, ENTENTE_NS "Event");
   merge_class(w, in, &u, lex, ENTENTE_NS "Bill");
-  /* 3. Rewrite every statement onto canonical nodes. */
-  out_st = librdf_new_storage(w, "memory", NULL, "contexts='yes'");
-  outm = out_st ? librdf_new_model(w, out_st, NULL) : NULL;
-  if (!outm) goto done;
+  /* 3. Every statement onto canonical nodes, into an indexed model (librdf's
+   * "memory" one compared each triple added with every triple it held).
+   * First the absorbed foreign IRIs, kept as owl:sameAs of their canonical
+   * node, and the triples outside any graph: in a model with graphs each of
+   * those is checked against every triple held, so they go in while it is
+   * small. Then graph by graph, through a model of the graph's own where a
+   * triple that two merged nodes both gave is one. Only N-Quads write
+   * graphs: for the other formats a triple in two graphs is one triple. */
+  bool graphs =
+      librdf_model_supports_contexts(in) && !strcmp(ent_format_serializer(format), "nquads");
+  if (!(outm = cli_hashes_model_new(w, graphs, false, &out_st))) goto done;
   bool ok = true;
-  s = librdf_model_as_stream(in);
-  for (; ok && s && !librdf_stream_end(s); librdf_stream_next(s)) {
-    librdf_statement *st = librdf_stream_get_object(s);
-    librdf_node *ctx = librdf_stream_get_context2(s);
-    librdf_node *sn = canonical(w, &u, librdf_statement_get_subject(st));
-    librdf_node *pn = librdf_new_node_from_node(librdf_statement_get_predicate(st));
-    librdf_node *on = canonical(w, &u, librdf_statement_get_object(st));
-    const char *p = node_iri(pn);
-    if (sn && on && p && is_same_as(p) && librdf_node_equals(sn, on)) { /* now reflexive */
-      librdf_free_node(sn);
-      librdf_free_node(pn);
-      librdf_free_node(on);
-      continue;
-    }
-    librdf_statement *ns = librdf_new_statement_from_nodes(w, sn, pn, on);
-    ok = ns && (ctx ? librdf_model_context_add_statement(outm, ctx, ns)
-                    : librdf_model_add_statement(outm, ns)) == 0;
-    if (ns) librdf_free_statement(ns);
-  }
-  if (s) librdf_free_stream(s);
-  /* 4. Keep the absorbed foreign IRIs as owl:sameAs of the canonical node. */
   for (size_t i = 0; ok && i < u.n; i++) {
     size_t r = uf_find(&u, i);
     if (r == i || strncmp(u.iri[i], base, strlen(base)) == 0) continue;
@@ -337,6 +342,30 @@ int cli_merge(int argc, char **argv) {
     ok = ns && librdf_model_add_statement(outm, ns) == 0;
     if (ns) librdf_free_statement(ns);
   }
+  s = ok ? librdf_model_as_stream(in) : NULL;
+  ok = ok && s;
+  for (; ok && !librdf_stream_end(s); librdf_stream_next(s))
+    if (!graphs || !librdf_stream_get_context2(s))
+      ok = rewrite(w, &u, librdf_stream_get_object(s), outm);
+  if (s) librdf_free_stream(s);
+  librdf_iterator *gi = graphs && ok ? librdf_model_get_contexts(in) : NULL;
+  ok = ok && (!graphs || gi);
+  for (; ok && gi && !librdf_iterator_end(gi); librdf_iterator_next(gi)) {
+    librdf_node *g = librdf_iterator_get_object(gi);
+    librdf_storage *one_st = NULL;
+    librdf_model *one = cli_hashes_model_new(w, false, false, &one_st);
+    librdf_stream *gs = one ? librdf_model_context_as_stream(in, g) : NULL;
+    ok = gs != NULL;
+    for (; ok && !librdf_stream_end(gs); librdf_stream_next(gs))
+      ok = rewrite(w, &u, librdf_stream_get_object(gs), one);
+    if (gs) librdf_free_stream(gs);
+    librdf_stream *os = ok ? librdf_model_as_stream(one) : NULL;
+    ok = os && librdf_model_context_add_statements(outm, g, os) == 0;
+    if (os) librdf_free_stream(os);
+    if (one) librdf_free_model(one);
+    if (one_st) librdf_free_storage(one_st);
+  }
+  if (gi) librdf_free_iterator(gi);
   unsigned char *buf = NULL;
   size_t n = 0;
   if (ok && ent_serialize_new(w, outm, format, base, &buf, &n) == ENTENTE_OK) {

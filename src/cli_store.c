@@ -344,31 +344,22 @@ out:
  * graphs too. Rasqal 0.9.33 returns wrong rows for OPTIONAL groups when a
  * triple is there twice (in two graphs) or comes from Redland's sqlite
  * storage, and right ones over a memory set; so queries run on a copy. The
- * copy is librdf's indexed "hashes" store: its "memory" store compares each
- * triple added with every triple it holds (80 articles: 66 s, quadratic;
- * hashes: 0.8 s), and without the predicate index the (?x p ?y) patterns
- * Rasqal runs again for each row of an OPTIONAL scan everything. It costs a
+ * copy is librdf's indexed "hashes" store (cli_hashes_model_new): its
+ * "memory" store compares each triple added with every triple it holds (80
+ * articles: 66 s, quadratic; hashes: 0.8 s), and without the predicate index
+ * the (?x p ?y) patterns Rasqal runs again for each row of an OPTIONAL scan
+ * everything. It costs a
  * read of the store per query: past a few million triples, use a SPARQL
  * server (docs/scale.md). */
 static librdf_model *memory_copy(librdf_world *w, librdf_model *from, bool graphs,
                                  librdf_storage **st) {
-  *st = librdf_new_storage(w, "hashes", NULL,
-                           graphs ? "hash-type='memory',contexts='yes',index-predicates='yes'"
-                                  : "hash-type='memory',index-predicates='yes'");
-  librdf_model *m = *st ? librdf_new_model(w, *st, NULL) : NULL;
+  librdf_model *m = cli_hashes_model_new(w, graphs, true, st);
   librdf_stream *s = m ? librdf_model_as_stream(from) : NULL;
-  bool ok = s != NULL;
-  for (; ok && !librdf_stream_end(s); librdf_stream_next(s)) {
-    librdf_statement *t = librdf_stream_get_object(s);
-    librdf_node *g = librdf_stream_get_context2(s);
-    ok = (g && graphs ? librdf_model_context_add_statement(m, g, t)
-                      : librdf_model_add_statement(m, t)) == 0;
-  }
-  if (s) librdf_free_stream(s);
-  if (!ok && m) {
-    librdf_free_model(m);
+  if (!s || cli_model_add_stream(m, s, graphs) != 0) {
+    if (m) librdf_free_model(m);
     m = NULL;
   }
+  if (s) librdf_free_stream(s);
   return m;
 }
 

@@ -97,6 +97,17 @@ events=$($E query "$TMP/merged.ttl" --results csv -e 'PREFIX ent: <https://w3id.
 check "merge: one meeting IRI" test "$events" -eq 1
 prov=$($E query "$TMP/merged.ttl" --results csv -e 'PREFIX ent: <https://w3id.org/entente/ns#> PREFIX prov: <http://www.w3.org/ns/prov#> SELECT DISTINCT ?a WHERE { ?e a ent:Meeting ; prov:wasDerivedFrom ?a }' | tail -n +2 | wc -l)
 check "merge: the meeting cites both articles" test "$prov" -eq 2
+# N-Quads files keep their graphs, in query and in merge; a bad line is a bad file.
+$E extract --date 2024-03-15 --format nquads tests/cli/fixtures/meeting-a.txt \
+  tests/cli/fixtures/meeting-b.txt >"$TMP/mab.nq"
+ng=$($E query "$TMP/mab.nq" --results csv -e 'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }' | tail -n +2 | wc -l)
+check "query over an N-Quads file sees its two graphs" test "$ng" -eq 2
+$E merge --format nquads "$TMP/mab.nq" >"$TMP/mab-m.nq"
+check "merge --format nquads keeps the two graphs" \
+  test "$(awk '{print $(NF-1)}' "$TMP/mab-m.nq" | sort -u | wc -l)" -eq 2
+printf '<http://a> <http://b> "x .\n' >"$TMP/bad.nq"
+$E query "$TMP/bad.nq" -e 'SELECT * WHERE { ?s ?p ?o }' >/dev/null 2>&1
+check "query: a bad line in an RDF file exits 1" test $? -eq 1
 # More IRIs than merge's first table holds (256): it grows while in use.
 python3 tests/bench/gen.py 3 "$TMP/gen3" >/dev/null
 $E extract --date 2024-03-15 "$TMP"/gen3/*.txt >"$TMP/gen3.ttl"
