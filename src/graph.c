@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
 #include "text.h"
 
 #define NS_ENT ENTENTE_NS
@@ -27,6 +28,11 @@ typedef struct {
   bool failed;
   size_t *sent_cp; /* code points before each sentence, made on first use */
   bool *span_done; /* the sentence's span node is described */
+  /* IRI -> a node of it (iri_nodes.v[i]): the same predicates, classes and
+   * entities come back for every fact, and a new node costs a search in
+   * raptor's table of URIs. */
+  ent_strmap *iris;
+  ENT_VEC(librdf_node *) iri_nodes;
 } builder;
 
 void ent_graph_hash(const char *s, size_t len, char buf[17]) {
@@ -35,13 +41,27 @@ void ent_graph_hash(const char *s, size_t len, char buf[17]) {
   snprintf(buf, 17, "%016llx", (unsigned long long)h);
 }
 
+/* A new node of the IRI ns + local (owned by the caller), or NULL. */
 static librdf_node *uri(builder *b, const char *ns, const char *local) {
-  size_t n = strlen(ns) + strlen(local) + 1;
-  char *s = malloc(n);
+  char stack[256];
+  size_t n = strlen(ns) + strlen(local) + 1, i;
+  char *s = n <= sizeof stack ? stack : malloc(n);
   if (!s) return NULL;
   snprintf(s, n, "%s%s", ns, local);
-  librdf_node *node = librdf_new_node_from_uri_string(b->w, (const unsigned char *)s);
-  free(s);
+  librdf_node *node;
+  if (b->iris && ent_strmap_get(b->iris, s, &i)) {
+    node = librdf_new_node_from_node(b->iri_nodes.v[i]);
+  } else {
+    node = librdf_new_node_from_uri_string(b->w, (const unsigned char *)s);
+    librdf_node **kept = node && b->iris ? ent_vec_push(&b->iri_nodes) : NULL;
+    if (kept && !(*kept = librdf_new_node_from_node(node))) {
+      b->iri_nodes.n--;
+    } else if (kept && !ent_strmap_put(b->iris, s, b->iri_nodes.n - 1)) {
+      librdf_free_node(*kept); /* not remembered: only slower */
+      b->iri_nodes.n--;
+    }
+  }
+  if (s != stack) free(s);
   return node;
 }
 
@@ -128,7 +148,7 @@ static librdf_node *res(builder *b, const char *path) {
 
 static librdf_node *entity(builder *b, int e) {
   if (e < 0 || (size_t)e >= b->doc->entities.n || !b->ent_iri[e]) return NULL;
-  return librdf_new_node_from_uri_string(b->w, (const unsigned char *)b->ent_iri[e]);
+  return uri(b, "", b->ent_iri[e]);
 }
 
 /* The path of an entity's IRI under the base. */
@@ -449,6 +469,7 @@ static entente_status build(builder *bp) {
   librdf_world *world = b.w;
   const ent_graph_info *info = b.info;
   b.ent_iri = calloc(doc->entities.n + 1, sizeof(char *));
+  b.iris = ent_strmap_new(); /* NULL: nothing remembered */
   librdf_node **bill_nodes = calloc(doc->bills.n + 1, sizeof *bill_nodes);
   librdf_node *article = librdf_new_node_from_uri_string(world, (const unsigned char *)info->article);
   char art_hash[17];
@@ -486,6 +507,9 @@ out:
     if (bill_nodes[i]) librdf_free_node(bill_nodes[i]);
   free(bill_nodes);
   if (article) librdf_free_node(article);
+  for (size_t i = 0; i < b.iri_nodes.n; i++) librdf_free_node(b.iri_nodes.v[i]);
+  free(b.iri_nodes.v);
+  ent_strmap_free(b.iris);
   bp->stmts = b.stmts;
   return status;
 }
@@ -497,7 +521,7 @@ static void free_stmts(librdf_statement **v, size_t n) {
 
 entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_model *model,
                               librdf_node *context, const ent_graph_info *info) {
-  builder b = {doc, world, {NULL, 0, 0}, info, NULL, false, NULL, NULL};
+  builder b = {.doc = doc, .w = world, .info = info};
   entente_status status = build(&b);
   size_t added = 0;
   for (; status == ENTENTE_OK && added < b.stmts.n; added++) {
@@ -541,7 +565,7 @@ static void ls_finished(void *c) {
 entente_status ent_graph_stream_new(const ent_doc *doc, librdf_world *world, librdf_node *context,
                                     const ent_graph_info *info, librdf_stream **stream_new) {
   *stream_new = NULL;
-  builder b = {doc, world, {NULL, 0, 0}, info, NULL, false, NULL, NULL};
+  builder b = {.doc = doc, .w = world, .info = info};
   entente_status status = build(&b);
   list_stream *l = status == ENTENTE_OK ? calloc(1, sizeof *l) : NULL;
   if (status == ENTENTE_OK && !l) status = ENTENTE_ERR_NOMEM;

@@ -250,17 +250,17 @@ bool ent_lexicon_stem(const ent_lexicon *lex, const char *word, size_t len, char
 }
 
 /* Stem every word of a folded key; new string or NULL. */
-#define MEMO_MAX 50000 /* words remembered before the memo starts over */
+#define MEMO_MAX 8192 /* words remembered before the memo starts over */
 
 static void strmemo_clear(strmemo *m) {
   for (size_t k = 0; k < m->n; k++) free(m->vals[k]);
   m->n = 0;
-  ent_strmap_free(m->map);
-  m->map = NULL;
+  if (m->map) ent_strmap_clear(m->map);
 }
 
 static void strmemo_free(strmemo *m) {
   strmemo_clear(m);
+  ent_strmap_free(m->map);
   free(m->vals);
 }
 
@@ -619,11 +619,7 @@ static struct look look_memo(const ent_lexicon *clex, const char *key) {
   if (ent_strmap_get(lex->look_memo, key, &i)) return lex->look_at[i];
   struct look r = look_up(lex, key);
   if (lex->nlook >= MEMO_MAX) {
-    ent_strmap *m = ent_strmap_new();
-    if (!m) return r;
-    ent_strmap_free(lex->look_memo);
-  ent_strmap_free(lex->heads_memo);
-    lex->look_memo = m;
+    ent_strmap_clear(lex->look_memo);
     lex->nlook = 0;
   }
   struct look *at = grow(lex->look_at, &lex->caplook, lex->nlook + 1, sizeof *at);
@@ -697,12 +693,7 @@ size_t ent_lexicon_head_words(const ent_lexicon *clex, const char *word) {
   const char *st = memo_stem(lex, word, strlen(word));
   if (st) ent_strmap_get(lex->stem_heads, st, &b);
   if (a < b) a = b;
-  if (ent_strmap_count(lex->heads_memo) >= MEMO_MAX) {
-    ent_strmap *m = ent_strmap_new();
-    if (!m) return a;
-    ent_strmap_free(lex->heads_memo);
-    lex->heads_memo = m;
-  }
+  if (ent_strmap_count(lex->heads_memo) >= MEMO_MAX) ent_strmap_clear(lex->heads_memo);
   (void)ent_strmap_put(lex->heads_memo, word, a); /* out of memory: not remembered */
   return a;
 }

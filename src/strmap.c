@@ -94,4 +94,12 @@ bool ent_strmap_get(const ent_strmap *m, const char *key, size_t *value) {
   return true;
 }
 
+void ent_strmap_clear(ent_strmap *m) {
+  for (size_t i = 0; i < m->cap; i++) {
+    free(m->keys[i]);
+    m->keys[i] = NULL;
+  }
+  m->count = 0;
+}
+
 size_t ent_strmap_count(const ent_strmap *m) { return m->count; }

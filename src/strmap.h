@@ -15,6 +15,9 @@ void ent_strmap_free(ent_strmap *m);
 bool ent_strmap_put(ent_strmap *m, const char *key, size_t value);
 /** Look key up; true and *value when present. */
 bool ent_strmap_get(const ent_strmap *m, const char *key, size_t *value);
+/** Take every key out, keeping the room made for them (a memo that starts
+ * over reuses its memory instead of churning the heap). */
+void ent_strmap_clear(ent_strmap *m);
 size_t ent_strmap_count(const ent_strmap *m);
 
 #endif
