@@ -15,22 +15,24 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def peak(cmd, stdout_path, limit=None):
-    """Seconds and peak RSS (MiB) of cmd, measured in an isolated child; with
-    a limit in seconds, None for the seconds when cmd was stopped at it."""
+    """Seconds, peak RSS (MiB) and CPU seconds (user + system: what one core
+    spent, whatever else the machine runs) of cmd, measured in an isolated
+    child; with a limit in seconds, None for the seconds when cmd was
+    stopped at it."""
     code = ("import resource,subprocess,sys,time;t=time.perf_counter();lim=float(sys.argv[2]) or None\n"
             "try:\n"
             " r=subprocess.run(sys.argv[3:],stdout=open(sys.argv[1],'wb'),stderr=subprocess.DEVNULL,timeout=lim).returncode\n"
             "except subprocess.TimeoutExpired:\n"
             " r='stopped'\n"
             "d=time.perf_counter()-t;"
-            "print(d,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,r)")
+            "u=resource.getrusage(resource.RUSAGE_CHILDREN);print(d,u.ru_maxrss,r,u.ru_utime+u.ru_stime)")
     out = subprocess.run([sys.executable, "-c", code, stdout_path, str(limit or 0)] + cmd,
                          capture_output=True, text=True, check=True).stdout.split()
     if out[2] == "stopped":
-        return None, int(out[1]) / 1024.0
+        return None, int(out[1]) / 1024.0, float(out[3])
     if out[2] != "0":
         sys.exit("bench: %s failed" % " ".join(cmd[:3]))
-    return float(out[0]), int(out[1]) / 1024.0
+    return float(out[0]), int(out[1]) / 1024.0, float(out[3])
 
 
 def article_triples(db):
@@ -61,18 +63,17 @@ def main():
             files = sorted(os.path.join(d, f) for f in os.listdir(d))
             nbytes = sum(os.path.getsize(f) for f in files)
             nt, ttl, ttl2 = (os.path.join(tmp, x) for x in ("o.nt", "o.ttl", "r.ttl"))
-            t_nt, m_nt = peak([entente, "extract", "--date", "2024-03-15", "--format", "ntriples"] + files, nt)
+            t_nt, m_nt, c_nt = peak([entente, "extract", "--date", "2024-03-15", "--format", "ntriples"] + files, nt)
             triples = sum(1 for _ in open(nt, "rb"))
-            t_ttl, m_ttl = peak([entente, "extract", "--date", "2024-03-15"] + files, ttl)
-            t_rap, m_rap = peak(["rapper", "-q", "-i", "ntriples", "-o", "turtle", nt], ttl2)
-            print("\n== %d articles (%.1f MB, %d triples)" % (n, nbytes / 1e6, triples))
-            print("extract → N-Triples: %7.2f s  %8.0f articles/s  %9.0f triples/s  peak %6.1f MiB"
-                  % (t_nt, n / t_nt, triples / t_nt, m_nt))
-            print("extract → Turtle:    %7.2f s  %8.0f articles/s  %9.0f triples/s  peak %6.1f MiB"
-                  % (t_ttl, n / t_ttl, triples / t_ttl, m_ttl))
-            print("rapper NT → Turtle:  %7.2f s  %26.0f triples/s  peak %6.1f MiB"
-                  % (t_rap, triples / t_rap, m_rap))
-            print("ratio extract→Turtle / rapper: %.2f" % (t_ttl / t_rap))
+            t_ttl, m_ttl, c_ttl = peak([entente, "extract", "--date", "2024-03-15"] + files, ttl)
+            t_rap, m_rap, c_rap = peak(["rapper", "-q", "-i", "ntriples", "-o", "turtle", nt], ttl2)
+            print("\n== %d articles (%.1f MB, %d triples); wall clock, then CPU (one core)" % (n, nbytes / 1e6, triples))
+            for what, t, c, m in (("extract → N-Triples", t_nt, c_nt, m_nt), ("extract → Turtle", t_ttl, c_ttl, m_ttl)):
+                print("%-20s %7.2f s  cpu %7.2f s  %6.0f articles/s  %8.0f triples/s  peak %6.1f MiB"
+                      % (what + ":", t, c, n / c, triples / c, m))
+            print("%-20s %7.2f s  cpu %7.2f s  %23.0f triples/s  peak %6.1f MiB"
+                  % ("rapper NT → Turtle:", t_rap, c_rap, triples / c_rap, m_rap))
+            print("ratio extract→Turtle / rapper: %.2f (wall clock), %.2f (CPU)" % (t_ttl / t_rap, c_ttl / c_rap))
             shutil.rmtree(d)
         n, more = a.store_size, 100
         d = os.path.join(tmp, "store")
@@ -80,13 +81,13 @@ def main():
         files = sorted(os.path.join(d, f) for f in os.listdir(d))
         db = os.path.join(tmp, "news.db")
         load = [entente, "load", "--store", db, "--date", "2024-03-15"]
-        t_load, m_load = peak(load + files[:n], os.devnull)
+        t_load, m_load, _ = peak(load + files[:n], os.devnull)
         triples = article_triples(db)
         print("\n== store: load %d articles (%d triples): %.1f s, %.1f articles/s, %.0f triples/s, "
               "peak %.1f MiB, %.1f MB on disk"
               % (n, triples, t_load, n / t_load, triples / t_load, m_load, os.path.getsize(db) / 1e6))
         for what in ("%d more articles into it" % more, "the same %d again (replaced)" % more):
-            t, _ = peak(load + files[n:], os.devnull)
+            t, _, _ = peak(load + files[n:], os.devnull)
             print("load %-32s %.1f s, %.1f articles/s" % (what + ":", t, more / t))
         print("queries on the %d articles (the whole store copied in memory by each):" % (n + more))
         queries = sorted(glob.glob(os.path.join(HERE, "..", "..", "ontology", "queries", "*.rq")))
@@ -94,7 +95,7 @@ def main():
                 ("one person's meetings", ["-e", "PREFIX ent: <https://w3id.org/entente/ns#> "
                  "SELECT ?e WHERE { ?e ent:participant <https://w3id.org/entente/id/person/karen-holm> }"])]:
             out = os.path.join(tmp, "q.csv")
-            t_q, m_q = peak([entente, "query", "--store", db, "--results", "csv"] + args, out,
+            t_q, m_q, _ = peak([entente, "query", "--store", db, "--results", "csv"] + args, out,
                             a.query_limit)
             if t_q is None:
                 print("query %-22s stopped after %.0f s  peak %7.1f MiB" % (name + ":", a.query_limit, m_q))
