@@ -219,6 +219,12 @@ static bool prop_int(const ent_lex_entry *e, const char *key, int64_t *out) {
 static bool match_currency(const scan *sc, size_t i, match *m, const char **code) {
   if (!match_phrase(sc, i, ENT_LEX_CURRENCY, MAX_PHRASE, m)) return false;
   const char *c = ent_lex_prop(m->entry, "currencyCode");
+  if (!c && prop_true(m->entry, "generic")) {
+    /* A name several currencies share ("couronnes"): a sum whose code the
+     * reader takes from the full name the article gives (amount.h). */
+    *code = "";
+    return true;
+  }
   if (!c || strlen(c) != 3) return false;
   if (m->e - m->s == 3) {
     bool same = true, caps = true;
@@ -549,9 +555,11 @@ static bool amount_at(const scan *sc, size_t p, ent_amount *out, size_t *skip) {
   }
   /* A symbol or code before the figure: "$5 billion", "USD 5 millions". */
   const char *code = NULL;
+  const ent_lex_entry *cur = NULL; /* the currency phrase's entry */
   bool english = false;
   tk t = next_tok(sc, i);
   if (t.kind != TK_NUM && match_currency(sc, t.s, &m, &code)) {
+    cur = m.entry;
     bool symbolic = t.kind == TK_SYM, lower = false;
     for (size_t k = m.s; k < m.e; k++) {
       unsigned char c = (unsigned char)sc->t[k];
@@ -565,6 +573,7 @@ static bool amount_at(const scan *sc, size_t p, ent_amount *out, size_t *skip) {
       from_start = false;
     } else {
       code = NULL;
+      cur = NULL;
     }
   }
   qty q1, q2;
@@ -583,7 +592,10 @@ static bool amount_at(const scan *sc, size_t p, ent_amount *out, size_t *skip) {
     tk et = next_tok(sc, e1);
     if (!tok_is(sc, et, "et") || !parse_qty(sc, et.e, &q2, &qskip) || q1.vague || q2.vague)
       return false;
-    if (c1) code = c1;
+    if (c1) {
+      code = c1;
+      cur = mc.entry;
+    }
     if (q1.scaled && !q2.scaled) { /* "entre 2 milliards et 3": the scale is shared */
       q2.scaled = true;
       q2.mult = q1.mult;
@@ -602,7 +614,10 @@ static bool amount_at(const scan *sc, size_t p, ent_amount *out, size_t *skip) {
     }
   }
   out->end = last->e;
-  if (!code && post_currency(sc, last, &m, &code)) out->end = m.e;
+  if (!code && post_currency(sc, last, &m, &code)) {
+    out->end = m.e;
+    cur = m.entry;
+  }
   if (!code) {
     /* No currency: a sum only with a scale of a million or more that counts
      * no people or things ("26,4 milliards", not "un milliard d'habitants"). */
@@ -610,8 +625,9 @@ static bool amount_at(const scan *sc, size_t p, ent_amount *out, size_t *skip) {
         counted_follows(sc, last->e))
       return false;
   } else {
-    memcpy(out->currency, code, 3);
-    out->currency[3] = '\0';
+    if (*code) memcpy(out->currency, code, 3);
+    out->currency[*code ? 3 : 0] = '\0';
+    out->currency_entry = cur;
   }
   if (q1.needs_currency && !code) return false;
   if (q1.vague) return true; /* "des milliards d'euros": no figure */
@@ -702,6 +718,14 @@ bool ent_amount_find(const ent_lexicon *lex, const char *text, size_t len, size_
   }
   memset(out, 0, sizeof *out);
   return false;
+}
+
+bool ent_amount_same_family(const ent_lex_entry *generic, const ent_lex_entry *full) {
+  if (!generic || !full || generic == full || !ent_lex_prop(full, "currencyCode")) return false;
+  const char *g = ent_lex_label(generic, "fr"), *f = ent_lex_label(full, "fr");
+  if (!g || !f) return false;
+  size_t n = strlen(g);
+  return n > 0 && strncmp(f, g, n) == 0 && f[n] == ' ';
 }
 
 bool ent_amount_format(int64_t cents, char *buf, size_t cap) {

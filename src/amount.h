@@ -23,6 +23,11 @@ typedef struct {
   bool upper_bound;   /* "jusqu'à", "moins de" */
   bool approx;        /* "environ", "quelque", "près de" */
   char currency[4];   /* ISO 4217, "" when the text gives none here */
+  /* The currency phrase's lexicon entry, or NULL. An entry marked
+   * ent:generic has no code: a name several currencies share ("15 milliards
+   * de couronnes"), which the article's full name of one of them
+   * ("couronnes norvégiennes") resolves; see ent_amount_same_family. */
+  const ent_lex_entry *currency_entry;
   size_t start, end;  /* byte offsets of the whole expression */
 } ent_amount;
 
@@ -32,6 +37,11 @@ typedef struct {
  * Fills *out and returns true when one is found. */
 bool ent_amount_find(const ent_lexicon *lex, const char *text, size_t len, size_t from,
                      ent_amount *out);
+
+/** Whether `full` (a currency with a code) is one of the currencies the
+ * generic name `generic` stands for: its French label starts with the
+ * generic label and a space ("couronne norvégienne" for "couronne"). */
+bool ent_amount_same_family(const ent_lex_entry *generic, const ent_lex_entry *full);
 
 /** Write cents as a locale-independent xsd:decimal ("8000000000", "2.5")
  * into buf; false when it does not fit. */

@@ -589,6 +589,23 @@ static entente_status collect(ctx *c) {
   return ENTENTE_OK;
 }
 
+/* A sum in a currency name several currencies share ("couronnes") takes the
+ * code of the one the article names in full ("couronnes norvégiennes"): the
+ * nearest before it, else the first after it. False when none is named. */
+static bool generic_currency(ctx *c, size_t k) {
+  cand *a = &c->cands.v[k];
+  const cand *found = NULL;
+  for (size_t w = k; w-- > 0 && !found;)
+    if (ent_amount_same_family(a->a.currency_entry, c->cands.v[w].a.currency_entry))
+      found = &c->cands.v[w];
+  for (size_t w = k + 1; w < c->cands.n && !found; w++)
+    if (ent_amount_same_family(a->a.currency_entry, c->cands.v[w].a.currency_entry))
+      found = &c->cands.v[w];
+  if (!found) return false;
+  memcpy(a->a.currency, found->a.currency, sizeof a->a.currency);
+  return true;
+}
+
 static entente_status decide(ctx *c) {
   ent_doc *d = c->doc;
   int para_bill = -1;
@@ -596,7 +613,11 @@ static entente_status decide(ctx *c) {
   for (size_t k = 0; k < c->cands.n; k++) {
     cand *a = &c->cands.v[k];
     bool carried = false, from_funding = false;
-    if (!a->a.currency[0]) {
+    if (!a->a.currency[0] && a->a.currency_entry) {
+      /* "15 milliards de couronnes": the currency of that name the article
+       * names in full, the nearest before, else the first after. */
+      if (!generic_currency(c, k)) continue;
+    } else if (!a->a.currency[0]) {
       /* A currency given once carries to later figures of the passage. */
       if (!a->a.has_value || counts_things(c, a)) continue;
       for (size_t w = k; w-- > 0;) {

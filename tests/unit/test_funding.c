@@ -265,6 +265,22 @@ static void bounds(void **state) {
   ent_doc_clear(&doc);
 }
 
+/* A currency name several currencies share ("couronnes") takes the one the
+ * article names in full, before it or after it; with none named, no sum. */
+static void shared_currency_names(void **state) {
+  (void)state;
+  static const row rows[] = {
+      {"Stockholm a promis 7 milliards de couronnes suédoises à l'Ukraine. La première "
+       "tranche, de 2 milliards de couronnes, sera versée à l'Ukraine en mars.",
+       2, {{7000000000, "SEK", "Ukraine", -1}, {2000000000, "SEK", "Ukraine", -1}}},
+      {"Copenhague versera 4 milliards de couronnes à l'Ukraine. Ce don de 4 milliards de "
+       "couronnes danoises est le plus important du pays.",
+       1, {{4000000000, "DKK", "Ukraine", -1}}},
+      {"Le gouvernement a promis 5 milliards de couronnes à l'Ukraine.", 0, {NONE}},
+  };
+  run_rows(rows, sizeof rows / sizeof *rows);
+}
+
 int main(void) {
   lex = test_lexicon();
   const struct CMUnitTest tests[] = {
@@ -274,6 +290,7 @@ int main(void) {
       cmocka_unit_test(one_item_per_sum),
       cmocka_unit_test(purposes),
       cmocka_unit_test(bounds),
+      cmocka_unit_test(shared_currency_names),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   ent_lexicon_free(lex);
