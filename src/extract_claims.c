@@ -709,6 +709,17 @@ static bool np_ending_at(ctx *c, size_t j, size_t min, bool allow_pp, agent *out
   return false;
 }
 
+/* "pour sa part", "de son côté", "à son tour", "pour leur part": a
+ * preposition, a possessive and a noun of the speaker's turn. */
+static bool turn_aside(const ctx *c, size_t i) {
+  static const char *const PREP[] = {"pour", "de", NULL};
+  static const char *const POSS[] = {"sa", "son", "leur", "ma", "mon", "notre", "votre", NULL};
+  static const char *const TURN[] = {"part", "cote", "tour", NULL};
+  if (i + 2 >= c->doc->toks.n || c->inq[i] || c->inq[i + 2]) return false;
+  if (!(in_set(c, i, PREP) || is_a_prep(c, i)) || !in_set(c, i + 1, POSS)) return false;
+  return lower_word(c, i + 2) && in_set(c, i + 2, TURN);
+}
+
 typedef struct {
   bool neg, refusal, lui, refl; /* ne … pas; refuser de; lui a dit; s'est dit */
   bool passive;                 /* "a été annoncé", "il est dit que" */
@@ -733,6 +744,12 @@ static size_t verb_group_start(const ctx *c, size_t v, group_info *g) {
         continue;
       }
       break;
+    }
+    /* "M. X avait pour sa part estimé que", "a de son côté souligné que":
+     * the speaker's turn, without commas, between auxiliary and participle. */
+    if (p >= c->sf + 3 && turn_aside(c, p - 2) && is_aux(c, p - 3)) {
+      t = p - 2;
+      continue;
     }
     if (c->inq[p] || !is_word(c, p)) break;
     if (in_set(c, p, NEG) && !is_a_prep(c, p)) {

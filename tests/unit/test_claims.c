@@ -39,6 +39,13 @@ static void claims_table(void **state) {
   (void)state;
   static const want_claim rows[] = {
       /* indirect speech */
+      {"Le ministre grec, Nikos Andreou, avait pour sa part estimé que la trêve tiendrait.",
+       "Nikos Andreou", "la trêve tiendrait", NULL, false},
+      {"M. Conti a de son côté rappelé que l'Italie restait neutre.", "Conti",
+       "l'Italie restait neutre", NULL, false},
+      {"Les ministres italien et grec, Paolo Conti et Nikos Andreou, se sont rencontrés. M. "
+       "Andreou a à son tour assuré que la Grèce voterait le texte.",
+       "Nikos Andreou", "la Grèce voterait le texte", NULL, false},
       {"Le ministre italien des affaires étrangères, Paolo Conti, a déclaré mardi que Rome ne "
        "livrerait pas de missiles.",
        "Paolo Conti", "Rome ne livrerait pas de missiles", NULL, false},
