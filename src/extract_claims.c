@@ -319,6 +319,21 @@ static int last_seen(const ctx *c, int entity, size_t before) {
   return best;
 }
 
+/* Whether titles a and b name one position: the same title, or one a
+ * periphrasis of the other (skos:related in titles.ttl: "chef de l'État" →
+ * président). */
+static bool same_position(const ent_lex_entry *a, const ent_lex_entry *b) {
+  if (a == b) return true;
+  if (!a || !b) return false;
+  for (int k = 0; k < 2; k++) {
+    const ent_lex_entry *x = k ? b : a, *y = k ? a : b;
+    const char *id;
+    for (size_t i = 0; (id = ent_lex_prop_nth(x, "related", i)) != NULL; i++)
+      if (strcmp(id, ent_lex_id(y)) == 0) return true;
+  }
+  return false;
+}
+
 /* The person holding the position a title phrase names: same title and
  * same country/organization, else anyone with a role of that country
  * ("le dirigeant américain"), the one seen last before `tok`. */
@@ -358,7 +373,8 @@ static int title_holder(ctx *c, const ent_title_phrase *p, size_t tok, bool make
     int best = -1, best_pos = -2;
     for (size_t i = 0; i < c->doc->roles.n; i++) {
       const ent_role *r = &c->doc->roles.v[i];
-      if (pass == 0 && (r->title_entry != p->title || (of != -1 && r->of != of))) continue;
+      if (pass == 0 && (!same_position(r->title_entry, p->title) || (of != -1 && r->of != of)))
+        continue;
       /* Any role of that country only for "le dirigeant", "son homologue". */
       if (pass == 1 && (of < 0 || r->of != of || !(p->generic || p->relational))) continue;
       if (flabel) {

@@ -527,6 +527,21 @@ static long last_pos(const ctx *c, int e, size_t tok) {
   return best;
 }
 
+/* Whether titles a and b name one position: the same title, or one a
+ * periphrasis of the other (skos:related in titles.ttl: "chef de l'État" →
+ * président). */
+static bool same_position(const ent_lex_entry *a, const ent_lex_entry *b) {
+  if (a == b) return true;
+  if (!a || !b) return false;
+  for (int k = 0; k < 2; k++) {
+    const ent_lex_entry *x = k ? b : a, *y = k ? a : b;
+    const char *id;
+    for (size_t i = 0; (id = ent_lex_prop_nth(x, "related", i)) != NULL; i++)
+      if (strcmp(id, ent_lex_id(y)) == 0) return true;
+  }
+  return false;
+}
+
 /* The person a title phrase standing alone means: "le président chinois"
  * is who holds that role in the text; "le dirigeant ukrainien" whoever
  * holds a role of Ukraine. Without a country or organization the title
@@ -541,7 +556,7 @@ static int describe(const ctx *c, const ent_title_phrase *p, size_t tok, const p
     const ent_role *r = &c->doc->roles.v[i];
     if (excl && plist_has(excl, r->person)) continue;
     const ent_lex_entry *of = r->of >= 0 ? c->doc->entities.v[r->of].entry : NULL;
-    if (!p->relational && !p->generic && r->title_entry != p->title) continue;
+    if (!p->relational && !p->generic && !same_position(r->title_entry, p->title)) continue;
     if (p->country && of != p->country) continue;
     if (org >= 0 && r->of != org) continue;
     if (r->former) continue;
@@ -665,9 +680,23 @@ static int resolve_he(const ctx *c, size_t tok, const plist *excl) {
   for (size_t k = 0; k < c->doc->mentions.n; k++) {
     const ent_mention *m = &c->doc->mentions.v[k];
     if (tk(c, m->tok_first)->sent != s || m->tok_first >= tok) continue;
-    if (!subject_like(c, m) || (excl && plist_has(excl, m->entity))) continue;
+    int e = m->entity;
+    if (m->kind == ENT_M_TITLE) {
+      /* A description standing for its holder: "Le chef de la diplomatie
+       * iranienne s'est rendu à Riyad, où il a été reçu …". */
+      ent_title_phrase p;
+      if (!ent_title_phrase_at(c->doc, m->tok_first, &p) || !p.definite ||
+          governed(c, p.first, 0) || p.end >= tok)
+        continue;
+      const ent_mention *after = mention_at(c, p.end);
+      if (is(c, p.end, ",") || (after && after->kind == ENT_M_PERSON)) continue; /* apposition */
+      e = describe(c, &p, p.first, excl);
+      if (e < 0) continue;
+    } else if (!subject_like(c, m) || (excl && plist_has(excl, m->entity))) {
+      continue;
+    }
     if (best < 0 || m->tok_first > bpos) {
-      best = m->entity;
+      best = e;
       bpos = m->tok_first;
     }
   }
@@ -1487,7 +1516,11 @@ static size_t clause_lim(const ctx *c, int cl, size_t from) {
  * expressions, a place ("a rencontré vendredi à Pékin son homologue"). */
 static size_t skip_filler(const ctx *c, size_t j, size_t lim) {
   while (j < lim) {
-    if (in_time(c, j) || adverb(c, j) || (prep(c, j) && j + 1 < lim && in_time(c, j + 1))) {
+    /* "le" before a date the time expression may leave out: "a rencontré
+     * le 8 octobre son homologue". */
+    bool date_det = (is(c, j, "le") || is(c, j, "l'")) && j + 1 < lim && in_time(c, j + 1);
+    if (in_time(c, j) || adverb(c, j) || date_det ||
+        (prep(c, j) && j + 1 < lim && in_time(c, j + 1))) {
       j++;
       continue;
     }

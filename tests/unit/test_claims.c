@@ -39,6 +39,12 @@ static void claims_table(void **state) {
   (void)state;
   static const want_claim rows[] = {
       /* indirect speech */
+      {"Le président grec, Nikos Andreou, a reçu M. Conti. Le chef de l'État grec a jugé que "
+       "la trêve tiendrait.",
+       "Nikos Andreou", "la trêve tiendrait", NULL, false},
+      {"Le chef de la diplomatie grecque, Nikos Andreou, a reçu M. Conti. « Rien n'est "
+       "décidé », a déclaré le ministre grec.",
+       "Nikos Andreou", "Rien n'est décidé", NULL, true},
       {"Le ministre grec, Nikos Andreou, avait pour sa part estimé que la trêve tiendrait.",
        "Nikos Andreou", "la trêve tiendrait", NULL, false},
       {"M. Conti a de son côté rappelé que l'Italie restait neutre.", "Conti",

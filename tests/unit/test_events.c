@@ -60,6 +60,20 @@ static const row ROWS[] = {
      "Le ministre italien de la défense, Marco Ferri, a rencontré mardi son homologue "
      "espagnol, Pablo Serrano.",
      "Meeting|Marco Ferri+Pablo Serrano|2024-04-23|-"},
+    /* "le" + a date between the verb and its object. */
+    {"le + date",
+     "Le ministre italien de la défense, Marco Ferri, a rencontré le 18 avril son homologue "
+     "espagnol, Pablo Serrano.",
+     "Meeting|Marco Ferri+Pablo Serrano|2024-04-18|-"},
+    /* A periphrasis subject (chef de la diplomatie = the minister of that
+     * country) and "il" in its relative: the holder, not the other minister. */
+    {"chef de la diplomatie, où il",
+     "Le ministre grec des affaires étrangères, Nikos Andreou, a rencontré lundi son homologue "
+     "chypriote, Elena Markou. Le chef de la diplomatie grecque s'est ensuite rendu à Rome, où "
+     "il a été reçu par le président italien, Paolo Conti.",
+     "Meeting|Elena Markou+Nikos Andreou|2024-04-22|-\n"
+     "Meeting|Nikos Andreou+Paolo Conti|-|Rome\n"
+     "Visit|Nikos Andreou|-|Rome"},
     /* X et Y se sont rencontrés: a coordinated subject, reciprocal. */
     {"se rencontrer",
      "Marco Ferri et Pablo Serrano se sont rencontrés lundi à Madrid.",
