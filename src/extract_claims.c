@@ -852,6 +852,25 @@ static bool shared_subject(ctx *c, size_t tok, int depth, agent *out) {
   return false;
 }
 
+/* Whether the comma-delimited segment starting at a stands in apposition
+ * inside a relative clause: the segment before it opens with "qui" and
+ * ends with a title ("…, qui a négocié avec le chef du
+ * gouvernement grec, Y, …"). */
+static bool in_relative(const ctx *c, size_t a) {
+  if (a < c->sf + 2 || !is_punct(c, a - 1, ",")) return false;
+  size_t e = a - 1, r = e;
+  while (r > c->sf && !(is_punct(c, r - 1, ",") && !c->inq[r - 1])) r--;
+  if (r >= e || !ent_tok_is(c->doc, r, "qui")) return false;
+  for (size_t q = r + 1; q < e; q++) {
+    const ent_mention *m = ent_tok_mention(c->doc, q);
+    if (m && m->kind == ENT_M_TITLE && m->tok_first == q) {
+      ent_title_phrase t;
+      if (ent_title_phrase_at(c->doc, q, &t) && t.end == e) return true;
+    }
+  }
+  return false;
+}
+
 /* The subject of the verb group starting at `gs`. */
 static bool subject_before(ctx *c, size_t gs, int depth, agent *out) {
   if (gs <= c->sf) return false;
@@ -893,6 +912,18 @@ static bool subject_before(ctx *c, size_t gs, int depth, agent *out) {
         ok = ok && (is_det(c, q) || lower_word(c, q) ||
                     (ent_tok_mention(c->doc, q) &&
                      ent_tok_mention(c->doc, q)->kind == ENT_M_HONORIFIC));
+      if (ok && in_relative(c, a)) {
+        /* "X, qui a négocié avec le chef du gouvernement grec, Y, a assuré
+         * que": Y names someone of the relative clause; the subject is
+         * the relative's antecedent, further left. */
+        size_t r = a - 1;
+        while (r > c->sf && !(is_punct(c, r - 1, ",") && !c->inq[r - 1])) r--;
+        if (r > c->sf + 1) {
+          k = r - 1;
+          goto next_segment;
+        }
+        break;
+      }
       if (ok) {
         memset(out, 0, sizeof *out);
         out->entity = m->entity;
@@ -914,6 +945,7 @@ static bool subject_before(ctx *c, size_t gs, int depth, agent *out) {
     if (!skip) return np_ending_at(c, k - 1, a, false, out);
     if (a <= c->sf + 1) break;
     k = a - 1;
+  next_segment:;
   }
   if (!is_punct(c, k, ",") && np_ending_at(c, k, c->sf, false, out)) return true;
   if (have_fallback) *out = fallback;

@@ -39,6 +39,9 @@ static void claims_table(void **state) {
   (void)state;
   static const want_claim rows[] = {
       /* indirect speech */
+      {"Le ministre italien, Paolo Conti, qui a négocié le texte avec le ministre grec, Nikos "
+       "Andreou, a assuré que l'accord serait signé.",
+       "Paolo Conti", "l'accord serait signé", NULL, false},
       {"Le président grec, Nikos Andreou, a reçu M. Conti. Le chef de l'État grec a jugé que "
        "la trêve tiendrait.",
        "Nikos Andreou", "la trêve tiendrait", NULL, false},
