@@ -206,6 +206,19 @@ static bool note_words(const ent_doc *doc, ent_strmap *seen, size_t a, size_t b)
   return true;
 }
 
+/* Every letter of token i is a capital, and it has two or more. */
+static bool acronym(const ent_doc *doc, size_t i) {
+  const ent_token *t = &doc->toks.v[i];
+  size_t letters = 0;
+  for (size_t k = t->start; k < t->end; k++) {
+    unsigned char ch = (unsigned char)doc->text[k];
+    if (ch >= 'a' && ch <= 'z') return false;
+    if (ch >= 0x80) return false; /* accented letters: leave the word alone */
+    if (ch >= 'A' && ch <= 'Z') letters++;
+  }
+  return letters >= 2;
+}
+
 /* With `seen` (the second pass), only words already known as a surname. */
 static entente_status person_pass(ent_doc *doc, ent_strmap *seen) {
   bool surnames_only = seen != NULL;
@@ -237,6 +250,9 @@ static entente_status person_pass(ent_doc *doc, ent_strmap *seen) {
       else
         person = hon || plural || (b - a >= 2 && given_name(doc, a)) ||
                  title_before(doc, se->tok_first, a) || title_after(doc, b, se->tok_end);
+      /* A lone word in capitals is an acronym (the think tank EDAM, the
+       * agency IRNA), not a surname, unless an honorific says otherwise. */
+      if (person && !hon && !plural && b - a == 1 && acronym(doc, a)) person = false;
       /* A lone sentence-initial word needs more than its capital letter. */
       if (person && (add_mention(doc, ENT_M_PERSON, a, b, NULL, ENT_SENSE_NAME) < 0 ||
                      (seen && !note_words(doc, seen, a, b))))

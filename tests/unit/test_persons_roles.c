@@ -128,6 +128,22 @@ static void places_and_orgs_are_not_persons(void **state) {
   ent_doc_clear(&doc);
 }
 
+/* A lone word in capitals after a title's complement is an acronym; the
+ * person in apposition keeps the title. */
+static void acronyms_are_not_persons(void **state) {
+  (void)state;
+  ent_doc doc;
+  test_doc(lex,
+           "Pour l'économiste Lena Brunner, directrice de l'institut de recherche WIFO, la "
+           "reprise sera lente.",
+           "2024-05-02", &doc);
+  assert_int_equal(test_count_kind(&doc, ENT_E_PERSON), 1);
+  want_role w = {"Lena Brunner", "directrice", NULL, false};
+  if (!has_role(&doc, &w)) dump(&doc);
+  assert_true(has_role(&doc, &w));
+  ent_doc_clear(&doc);
+}
+
 static void sentence_start_words_are_not_persons(void **state) {
   (void)state;
   ent_doc doc;
@@ -161,6 +177,7 @@ int main(void) {
       cmocka_unit_test(full_name_found_again_without_marker),
       cmocka_unit_test(places_and_orgs_are_not_persons),
       cmocka_unit_test(sentence_start_words_are_not_persons),
+      cmocka_unit_test(acronyms_are_not_persons),
       cmocka_unit_test(known_person_variants_share_a_name),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
