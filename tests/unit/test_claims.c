@@ -39,6 +39,8 @@ static void claims_table(void **state) {
   (void)state;
   static const want_claim rows[] = {
       /* indirect speech */
+      {"Selon le département d'État, les deux ministres ont convenu de se revoir.",
+       "département d'État", "les deux ministres ont convenu de se revoir", NULL, false},
       {"Le ministre italien, Paolo Conti, qui a négocié le texte avec le ministre grec, Nikos "
        "Andreou, a assuré que l'accord serait signé.",
        "Paolo Conti", "l'accord serait signé", NULL, false},
