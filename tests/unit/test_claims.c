@@ -39,6 +39,10 @@ static void claims_table(void **state) {
   (void)state;
   static const want_claim rows[] = {
       /* indirect speech */
+      {"Plusieurs économistes jugent que la croissance ralentira.", "économistes",
+       "la croissance ralentira", NULL, false},
+      {"Les deux partis ont voté contre, estimant que le texte arrivait trop tard.",
+       "deux partis", "le texte arrivait trop tard", NULL, false},
       {"Selon le département d'État, les deux ministres ont convenu de se revoir.",
        "département d'État", "les deux ministres ont convenu de se revoir", NULL, false},
       {"Le ministre italien, Paolo Conti, qui a négocié le texte avec le ministre grec, Nikos "
