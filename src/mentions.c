@@ -62,6 +62,9 @@ static bool plural_form(const ent_doc *doc, size_t a) {
  * demonyms and common nouns may not be (Russe is a noun: un Russe). */
 static const ent_lex_hit *choose(const ent_doc *doc, size_t a, ent_lex_hit *hits, size_t n) {
   bool cap = doc->toks.v[a].cap;
+  size_t first = doc->sents.v[doc->toks.v[a].sent].tok_first;
+  /* Sentence-initial, or after an opening quote or a colon. */
+  bool initial = a == first || (a > first && (doc->toks.v[a - 1].kind == ENT_TOK_PUNCT));
   for (size_t i = 0; i < n; i++) {
     unsigned c = ent_lex_classes(hits[i].entry);
     if (hits[i].sense == ENT_SENSE_SURNAME) continue;
@@ -71,6 +74,10 @@ static const ent_lex_hit *choose(const ent_doc *doc, size_t a, ent_lex_hit *hits
     if ((c & PROPER) && !cap && !hits[i].lower_initial) continue;
     if ((c & ENT_LEX_HONORIFIC) && !cap) continue;
     if ((c & PROPER) && hits[i].by_stem) continue;
+    /* A title is a common noun: a capitalised word inside a sentence that
+     * only shares a title's stem is another noun ("président du Conseil
+     * italien": Conseil is not a form of conseiller). */
+    if ((c & ENT_LEX_TITLE) && hits[i].by_stem && cap && !initial) continue;
     /* A group is plural: "diplomatie" shares the stem of "diplomates". */
     if ((c & ENT_LEX_GROUP_NOUN) && hits[i].by_stem && !plural_form(doc, a)) continue;
     return &hits[i];

@@ -36,6 +36,17 @@ static bool content_word(const ent_doc *doc, size_t i) {
                                ENT_LEX_TIME_WORD | ENT_LEX_WEEKDAY | ENT_LEX_MONTH);
 }
 
+/* A capitalised noun after "de" that the lexicon does not know: an
+ * institution French writes with a capital ("président du Conseil", "chef
+ * du Parti démocrate"). Never a person's name (those are mentions). */
+static bool institution_word(const ent_doc *doc, size_t i) {
+  const ent_token *t = &doc->toks.v[i];
+  if (t->kind != ENT_TOK_WORD || !t->cap || t->elided || ent_tok_mention(doc, i)) return false;
+  return !ent_lexicon_find(doc->lex, t->fold,
+                           ENT_LEX_STOPWORD | ENT_LEX_MONTH | ENT_LEX_WEEKDAY |
+                               ENT_LEX_TIME_WORD | ENT_LEX_GIVEN_NAME);
+}
+
 bool ent_title_phrase_at(const ent_doc *doc, size_t head, ent_title_phrase *out) {
   const ent_mention *m = ent_tok_mention(doc, head);
   if (!m || m->kind != ENT_M_TITLE || m->tok_first != head) return false;
@@ -91,7 +102,7 @@ bool ent_title_phrase_at(const ent_doc *doc, size_t head, ent_title_phrase *out)
         in_compl = true;
         continue;
       }
-      if (k < sent_end && content_word(doc, k)) {
+      if (k < sent_end && (content_word(doc, k) || institution_word(doc, k))) {
         j = last = k + 1;
         in_compl = true;
         continue;

@@ -55,6 +55,12 @@ static void roles_table(void **state) {
        {"Carlos Ruiz", "premier ministre", "Espagne", true}},
       {"Les ministres ont écouté la première ministre danoise, Karen Holm.",
        {"Karen Holm", "première ministre", "Danemark", false}},
+      /* A capitalised institution in the complement; "Conseil" is no form of
+       * "conseiller". */
+      {"Le président du Conseil italien, Marco Bianchi, a reçu M. Conti.",
+       {"Marco Bianchi", "président du Conseil", "Italie", false}},
+      {"Le président de Novaterm, Piotr Zaleski, a signé le contrat.",
+       {"Piotr Zaleski", "président de Novaterm", NULL, false}},
   };
   for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
     ent_doc doc;
