@@ -247,6 +247,24 @@ static void np_determiner(const ctx *c, bill_np *np, size_t sent_first) {
 /* Searches for a sum next to a noun stop a dozen tokens on. */
 static size_t near_end(size_t i, size_t sent_end) { return i + 16 < sent_end ? i + 16 : sent_end; }
 
+/* ", doté de" / ", chiffré à" right before the sum starting at byte `at`:
+ * a comma, a past participle, then "de", "d'" or "à" (the noun's amount
+ * given in an apposed participle phrase). */
+static bool endowed_by(const ctx *c, size_t i, size_t at, size_t sent_end) {
+  if (i + 3 > sent_end || !is_punct(c, i, ",") || !is_word(c, i + 1) || tk(c, i + 1)->cap)
+    return false;
+  const char *f = tk(c, i + 1)->fold;
+  size_t n = strlen(f);
+  bool participle = (n > 3 && f[n - 1] == 'e') || (n > 4 && strcmp(f + n - 2, "ee") == 0) ||
+                    (n > 4 && strcmp(f + n - 2, "es") == 0);
+  if (!participle) return false;
+  size_t k = i + 2;
+  if (!(ent_tok_is(c->doc, k, "de") || ent_tok_is(c->doc, k, "d'") ||
+        ent_tok_is(c->doc, k, "a")))
+    return false;
+  return k + 1 < sent_end && tk(c, k + 1)->start == at;
+}
+
 /* A sum attached to the noun: "plan d'aide de 95 milliards", "projet de loi
  * comprenant 8 milliards", "d'un montant de". Up to four lower-case words
  * may stand between. */
@@ -259,14 +277,33 @@ static void np_amount(const ctx *c, bill_np *np, size_t sent_end) {
                        tk(c, np->end)->start, &a))
     return;
   size_t i = np->end;
-  for (int words = 0; i < sent_end && tk(c, i)->end <= a.start; i++) {
-    if (!is_word(c, i) || tk(c, i)->cap || ++words > 4) return;
+  bool endowed = false;
+  int words = 0;
+  for (; i < sent_end && tk(c, i)->end <= a.start; i++) {
+    if (endowed_by(c, i, a.start, sent_end)) {
+      endowed = true;
+      break;
+    }
+    const ent_mention *m = ent_tok_mention(d, i);
+    if (m && m->tok_first == i && (m->kind == ENT_M_COUNTRY || m->kind == ENT_M_PLACE) &&
+        m->sense == ENT_SENSE_NAME && ++words <= 6) {
+      i = m->tok_end - 1; /* "un plan pour la Moldavie, doté de …" */
+      continue;
+    }
+    if (!is_word(c, i) || tk(c, i)->cap || ++words > 6) return;
   }
+  /* Six words and places only before ", doté de": elsewhere four words,
+   * and a name ends the noun's reach ("un plan pour Kiev et 8 milliards
+   * pour Taïwan"). */
+  if (!endowed && words > 4) return;
+  if (!endowed)
+    for (size_t k = np->end; k < i; k++)
+      if (tk(c, k)->cap) return;
   np->amount = true;
   /* Only a sum that is the noun's own complement ("plan d'aide de 95
-   * milliards", "d'un montant de") tells one bill from another; "la loi
-   * prévoit 61 milliards" gives a part of it. */
-  np->direct = ent_tok_is(c->doc, np->end, "de") || ent_tok_is(c->doc, np->end, "d'");
+   * milliards", "d'un montant de", ", doté de") tells one bill from
+   * another; "la loi prévoit 61 milliards" gives a part of it. */
+  np->direct = endowed || ent_tok_is(c->doc, np->end, "de") || ent_tok_is(c->doc, np->end, "d'");
   if (a.has_value && np->direct) np->cents = a.cents;
 }
 

@@ -66,6 +66,9 @@ static void bills_and_their_agents(void **state) {
   static const row rows[] = {
       {"Le président Joe Biden a signé mercredi un projet de loi sur la sécurité des frontières.",
        1, "projet de loi", "Joe Biden", NULL, NULL, "2024-04-24"},
+      /* A sum given in an apposed participle phrase: ", doté de". */
+      {"Les Vingt-Sept ont approuvé un plan de relance pour l'Arménie, doté de 2 milliards "
+       "d'euros.", 1, "plan", NULL, NULL, NULL, NULL},
       {"Le chancelier Olaf Scholz a promulgué jeudi la loi de finances rectificative.", 1,
        "loi de finances rectificative", "Olaf Scholz", NULL, NULL, "2024-04-25"},
       {"Le Sénat a adopté mardi par 70 voix contre 29 un projet de loi d'aide militaire.", 1,
@@ -127,6 +130,8 @@ static void no_bill_without_legislative_context(void **state) {
       {"Dans leur déclaration finale, adoptée mercredi, les Alliés saluent l'Ukraine.", 0, NULL, NULL, NULL, NULL, NULL},
       {"Kiev a signé un accord de sécurité avec Londres.", 0, NULL, NULL, NULL, NULL, NULL},
       {"Le président a présenté un plan de paix en dix points.", 0, NULL, NULL, NULL, NULL, NULL},
+      {"Le gouvernement a présenté un plan pour la Géorgie, puis a reçu 2 milliards d'euros du "
+       "FMI.", 0, NULL, NULL, NULL, NULL, NULL},
       {"Le président chinois a plaidé pour une résolution durable des conflits.", 0, NULL, NULL, NULL, NULL, NULL},
       {"La Chine a toujours respecté la loi internationale, a dit le porte-parole.", 0, NULL, NULL, NULL, NULL, NULL},
       {"Il a refusé de signer le texte.", 0, NULL, NULL, NULL, NULL, NULL},
