@@ -741,6 +741,16 @@ static void resolve_they(const ctx *c, size_t tok, plist *out, bool pair) {
     if (s > 0 && tk(c, m->tok_first)->sent == s - 1 && subject_like(c, m))
       plist_add(&tmp, m->entity);
   }
+  /* "X s'est rendu à Tokyo. Y est venu à Séoul. Les deux hommes …": a pair
+   * of subjects over the two sentences before. */
+  if (pair && tmp.n == 1 && s > 1) {
+    plist two = tmp;
+    for (size_t k = 0; k < c->doc->mentions.n; k++) {
+      const ent_mention *m = &c->doc->mentions.v[k];
+      if (tk(c, m->tok_first)->sent == s - 2 && subject_like(c, m)) plist_add(&two, m->entity);
+    }
+    if (two.n == 2) tmp = two;
+  }
   if (tmp.n >= 2) plist_union(out, &tmp);
 }
 
@@ -1637,6 +1647,10 @@ static void do_verb(ctx *c, const trigger *tr, evlist *verbs) {
   if (!has_subj && g.start == c->cls.v[cl].start && g.start == t && !is_pronoun_tok(c, t)) {
     /* A participle opening the clause: "Arrivé lundi au Caire, il a …". */
     has_subj = clause_subject(c, cl, c->se, &subj);
+    /* "Reçu vendredi par X, il a …": the participle is passive, its
+     * agent after "par", its subject the main clause's. */
+    size_t j = skip_filler(c, tr->end, lim);
+    if (p_obj && j < lim && is(c, j, "par")) passive = true;
   }
   if (!has_subj && (g.clitic != SIZE_MAX || passive || !p_obj)) {
     /* Inverted subject: "où l'a accueilli le Premier ministre, X". */

@@ -74,6 +74,19 @@ static const row ROWS[] = {
      "Meeting|Elena Markou+Nikos Andreou|2024-04-22|-\n"
      "Meeting|Nikos Andreou+Paolo Conti|-|Rome\n"
      "Visit|Nikos Andreou|-|Rome"},
+    /* A passive participle opening the sentence: "Reçu par X, il …". */
+    {"reçu par, fronted",
+     "M. Keller est arrivé à Lisbonne. Reçu mardi par le premier ministre portugais, Rui "
+     "Mendes, il a salué les progrès.",
+     "Meeting|Keller+Rui Mendes|2024-04-23|-\n"
+     "Visit|Keller|-|Lisbonne"},
+    /* "les deux hommes" over the subjects of the two sentences before. */
+    {"les deux hommes, two sentences",
+     "M. Ferri s'est rendu à Madrid en mars. M. Serrano a effectué une visite à Rome en mai. "
+     "Les deux hommes ont ensuite rencontré le président américain, Paul Grant, en juin.",
+     "Meeting|Ferri+Paul Grant+Serrano|2023-06|-\n"
+     "Visit|Ferri|2024-03|Madrid\n"
+     "Visit|Serrano|2023-05|Rome"},
     /* X et Y se sont rencontrés: a coordinated subject, reciprocal. */
     {"se rencontrer",
      "Marco Ferri et Pablo Serrano se sont rencontrés lundi à Madrid.",
