@@ -604,14 +604,43 @@ static bool day_month_at(scan *s, size_t first, size_t i, const ctx *c, ent_time
   return found(s, c, first, j - 1, r, points_ahead(c, dir, w), out);
 }
 
+/* "de la même année" from token j. */
+static bool same_year_at(scan *s, size_t j) {
+  static const char *const W[] = {"de", "la", "meme", "annee"};
+  for (size_t k = 0; k < 4; k++) {
+    const tok *t = next_to(s, j + k);
+    if (!t || strcmp(t->fold, W[k]) != 0) return false;
+  }
+  return true;
+}
+
+/* The last year written in figures before byte `end` ("en mars 2023 …"),
+ * or 0. */
+static int year_before(const char *text, size_t end) {
+  for (size_t i = end; i >= 4; i--) {
+    const char *p = text + i - 4;
+    bool digits = true;
+    for (size_t k = 0; k < 4; k++) digits = digits && p[k] >= '0' && p[k] <= '9';
+    if (!digits || (i > 4 && p[-1] >= '0' && p[-1] <= '9') ||
+        (i < end && text[i] >= '0' && text[i] <= '9'))
+      continue;
+    int v = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+    if (v >= 1900 && v <= 2100) return v;
+  }
+  return 0;
+}
+
 /* A month from token `first` (a part word or the month), the month phrase
- * ending before token j: "novembre", "avril 2023", "mars prochain". */
+ * ending before token j: "novembre", "avril 2023", "mars prochain", "mai de
+ * la même année" (the year written last before it). */
 static bool month_at(scan *s, size_t first, const ent_lex_entry *e, size_t j, bool abbr_ok,
                      bool ahead, const ctx *c, ent_time_match *out) {
   int m = prop_int(e, "number", 0);
   if (m < 1 || m > 12) return false;
   int y = year_after(s, j);
   if (y) return found(s, c, first, j, month_date(y, m), ahead, out);
+  if (same_year_at(s, j) && (y = year_before(s->text, at(s, first)->start)) != 0)
+    return found(s, c, first, j + 3, month_date(y, m), ahead, out);
   /* "janv." alone may be anything; with a year or a day it is a month. */
   if (!abbr_ok && is_fold(at(s, j - 1), ".")) return false;
   size_t k;

@@ -198,6 +198,26 @@ static void table(void **state) {
 }
 
 /* The search starts at `from` and the offsets are bytes of the original. */
+/* "en mai de la même année": the year written last before it. */
+static void same_year(void **state) {
+  (void)state;
+  ent_date pub;
+  assert_int_equal(ent_date_parse_iso(P, &pub), ENTENTE_OK);
+  const char *t = "Le dialogue a repris en 2021. Le ministre est venu en juin de la même année.";
+  size_t from = (size_t)(strstr(t, "juin") - t);
+  ent_time_match m;
+  assert_true(ent_temporal_find(lex, t, strlen(t), from, &pub, false, &m));
+  char buf[16];
+  assert_true(ent_date_format(&m.date, buf, sizeof buf));
+  assert_string_equal(buf, "2021-06");
+  assert_int_equal(m.end, strlen(t) - 1);
+  /* No year before: the month alone, dated from the publication. */
+  const char *u = "Le ministre est venu en juin de la même année.";
+  assert_true(ent_temporal_find(lex, u, strlen(u), 0, &pub, false, &m));
+  assert_true(ent_date_format(&m.date, buf, sizeof buf));
+  assert_string_equal(buf, "2023-06");
+}
+
 static void from_and_offsets(void **state) {
   (void)state;
   ent_date pub;
@@ -313,6 +333,7 @@ int main(void) {
   lex = test_lexicon();
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(table),          cmocka_unit_test(from_and_offsets),
+      cmocka_unit_test(same_year),
       cmocka_unit_test(parse_iso),      cmocka_unit_test(format_and_types),
       cmocka_unit_test(weekdays),       cmocka_unit_test(lexicon_words),
   };
