@@ -1905,14 +1905,18 @@ static void do_noun(ctx *c, const trigger *tr, size_t next, const evlist *verbs)
       /* An attendance verb governs it: "a participé au sommet", "effectue
        * sa visite". */
       size_t v = gov;
-      for (int n = 0; v != SIZE_MAX && v >= c->sf && n < 3; n++) {
+      for (int n = 0; v != SIZE_MAX && v >= c->sf && n < 6; n++) {
         const ent_lex_entry *av = lex_at(c, v, ENT_LEX_EVENT_VERB, &ne);
         if (av && (prop_true(av, "attend") || prop_true(av, "host")) &&
             !prop_true(av, "exactForm")) {
           attend_person(c, v, ne, av, &context);
           break;
         }
-        if (!(is_a(c, v) || is(c, v, "au") || is(c, v, "aux") || de || adverb(c, v))) break;
+        /* "a effectué samedi une visite", "a entamé le 3 mars sa tournée". */
+        bool when = in_time(c, v) || ((is(c, v, "le") || is(c, v, "l'")) && in_time(c, v + 1));
+        if (!(is_a(c, v) || is(c, v, "au") || is(c, v, "aux") || de || adverb(c, v) || when))
+          break;
+        if (!when && n >= 3) break;
         if (v == c->sf) break;
         v--;
       }

@@ -87,6 +87,10 @@ static const row ROWS[] = {
      "Meeting|Ferri+Paul Grant+Serrano|2023-06|-\n"
      "Visit|Ferri|2024-03|Madrid\n"
      "Visit|Serrano|2023-05|Rome"},
+    /* A date between an attendance verb and its event noun. */
+    {"a achevé samedi une visite",
+     "Le premier ministre grec, Nikos Andreou, a achevé samedi une visite de deux jours à Rome.",
+     "Visit|Nikos Andreou|2024-04-20|Rome"},
     /* X et Y se sont rencontrés: a coordinated subject, reciprocal. */
     {"se rencontrer",
      "Marco Ferri et Pablo Serrano se sont rencontrés lundi à Madrid.",
