@@ -1940,6 +1940,10 @@ static void do_noun(ctx *c, const trigger *tr, size_t next, const evlist *verbs)
   plist own = {{0}, 0}, partners = {{0}, 0}, hosts = {{0}, 0}, guests = {{0}, 0};
   bool de_part = false;
   size_t j = skip_adjectives(c, tr->end, lim);
+  /* "la visite à Téhéran du ministre turc": a place or a date may come
+   * before the noun's agent. */
+  size_t jf = skip_filler(c, j, lim);
+  if (jf > j && jf < lim && (is(c, jf, "de") || is(c, jf, "d'") || is(c, jf, "du"))) j = jf;
   if (j < lim && (is(c, j, "de") || is(c, j, "d'") || is(c, j, "du"))) {
     size_t k = is(c, j, "du") ? j : j + 1;
     bool other = false;

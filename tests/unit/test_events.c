@@ -91,6 +91,11 @@ static const row ROWS[] = {
     {"a achevé samedi une visite",
      "Le premier ministre grec, Nikos Andreou, a achevé samedi une visite de deux jours à Rome.",
      "Visit|Nikos Andreou|2024-04-20|Rome"},
+    /* The place before the noun's agent: "la visite à Z du ministre, X". */
+    {"visite à Z de X",
+     "Les discussions ont repris après la visite à Ankara du ministre grec des affaires "
+     "étrangères, Nikos Andreou.",
+     "Visit|Nikos Andreou|-|Ankara"},
     /* X et Y se sont rencontrés: a coordinated subject, reciprocal. */
     {"se rencontrer",
      "Marco Ferri et Pablo Serrano se sont rencontrés lundi à Madrid.",
