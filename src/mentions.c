@@ -213,6 +213,15 @@ static bool note_words(const ent_doc *doc, ent_strmap *seen, size_t a, size_t b)
   return true;
 }
 
+/* "les ministres de la défense japonais et sud-coréen, Minoru Kihara et
+ * Shin Won-sik": a full name (two words or more) coordinated with another
+ * person's full name. */
+static bool coordinated_name(const ent_doc *doc, size_t first, size_t a, size_t b) {
+  if (b - a < 2 || a < first + 2 || !ent_tok_is(doc, a - 1, "et")) return false;
+  const ent_mention *m = ent_tok_mention(doc, a - 2);
+  return m && m->kind == ENT_M_PERSON && m->tok_end == a - 1 && m->tok_end - m->tok_first >= 2;
+}
+
 /* Every letter of token i is a capital, and it has two or more. */
 static bool acronym(const ent_doc *doc, size_t i) {
   const ent_token *t = &doc->toks.v[i];
@@ -256,7 +265,8 @@ static entente_status person_pass(ent_doc *doc, ent_strmap *seen) {
         person = known_surname(doc, seen, b - 1);
       else
         person = hon || plural || (b - a >= 2 && given_name(doc, a)) ||
-                 title_before(doc, se->tok_first, a) || title_after(doc, b, se->tok_end);
+                 title_before(doc, se->tok_first, a) || title_after(doc, b, se->tok_end) ||
+                 coordinated_name(doc, se->tok_first, a, b);
       /* A lone word in capitals is an acronym (the think tank EDAM, the
        * agency IRNA), not a surname, unless an honorific says otherwise. */
       if (person && !hon && !plural && b - a == 1 && acronym(doc, a)) person = false;

@@ -150,6 +150,19 @@ static void acronyms_are_not_persons(void **state) {
   ent_doc_clear(&doc);
 }
 
+/* A full name coordinated with another person's full name is a person. */
+static void coordinated_full_names(void **state) {
+  (void)state;
+  ent_doc doc;
+  test_doc(lex,
+           "Les ministres des finances grec et chypriote, Nikos Andreou et Tasos Leontiou, ont "
+           "signé l'accord.",
+           "2024-05-02", &doc);
+  assert_int_equal(test_count_kind(&doc, ENT_E_PERSON), 2);
+  assert_true(test_person(&doc, "Tasos Leontiou") >= 0);
+  ent_doc_clear(&doc);
+}
+
 static void sentence_start_words_are_not_persons(void **state) {
   (void)state;
   ent_doc doc;
@@ -184,6 +197,7 @@ int main(void) {
       cmocka_unit_test(places_and_orgs_are_not_persons),
       cmocka_unit_test(sentence_start_words_are_not_persons),
       cmocka_unit_test(acronyms_are_not_persons),
+      cmocka_unit_test(coordinated_full_names),
       cmocka_unit_test(known_person_variants_share_a_name),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
