@@ -971,6 +971,23 @@ static bool clause_subject(ctx *c, int cl, size_t before, plist *out) {
   return r;
 }
 
+/* A group subject named in apposition: "les ministres de la défense
+ * japonais et sud-coréen, Minoru Kihara et Shin Won-sik, se sont parlé":
+ * the persons stand for the group. The group phrase may run on past e
+ * (its complement), up to the comma. */
+static void apposed_names(ctx *c, size_t e, size_t before, plist *out) {
+  size_t q = e;
+  while (q < before && q < e + 8 && !is(c, q, ",")) q++;
+  if (q + 1 >= before || !is(c, q, ",")) return;
+  const ent_mention *m = mention_at(c, q + 1);
+  if (!m || m->kind != ENT_M_PERSON || m->tok_first != q + 1) return;
+  plist names = {{0}, 0};
+  size_t end = np_list(c, q + 1, before, &names, NULL, NULL);
+  if (end <= q + 1 || person_count(c, &names) < 2 || end >= before || !is(c, end, ",")) return;
+  out->n = 0;
+  plist_union(out, &names);
+}
+
 static bool clause_subject_(ctx *c, int cl, size_t before, plist *out) {
   for (size_t i = c->cls.v[cl].start; i < before && i < c->se; i++) {
     if (c->cl_of[i] != cl) continue;
@@ -994,7 +1011,10 @@ static bool clause_subject_(ctx *c, int cl, size_t before, plist *out) {
         continue;
       }
       size_t e = np_list(c, i, before, out, NULL, NULL);
-      if (e > i) return true;
+      if (e > i) {
+        if (m->kind == ENT_M_GROUP) apposed_names(c, e, before, out);
+        return true;
+      }
       continue;
     }
     if (m->kind == ENT_M_TITLE) {

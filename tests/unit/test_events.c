@@ -96,6 +96,14 @@ static const row ROWS[] = {
      "Les discussions ont repris après la visite à Ankara du ministre grec des affaires "
      "étrangères, Nikos Andreou.",
      "Visit|Nikos Andreou|-|Ankara"},
+    /* "se parler" is talks; a group subject named in apposition. */
+    {"se parler, apposed names",
+     "Lundi, les ministres des finances grec et chypriote, Nikos Andreou et Tasos Leontiou, se "
+     "sont parlé au téléphone.",
+     "Call|Nikos Andreou+Tasos Leontiou|2024-04-22|-"},
+    {"se parler",
+     "Nikos Andreou et Tasos Leontiou se sont parlé mardi.",
+     "Talks|Nikos Andreou+Tasos Leontiou|2024-04-23|-"},
     /* X et Y se sont rencontrés: a coordinated subject, reciprocal. */
     {"se rencontrer",
      "Marco Ferri et Pablo Serrano se sont rencontrés lundi à Madrid.",
