@@ -246,6 +246,24 @@ static entente_status person_pass(ent_doc *doc, ent_strmap *seen) {
         i++;
         continue;
       }
+      /* "le chercheur Christian Wagner": a given name before a one-word
+       * organization name is a person's name (the lexicon's "Wagner" is
+       * the group); the organization mention becomes the surname. */
+      if (!surnames_only && i + 1 < se->tok_end && given_name(doc, i)) {
+        int mi = doc->toks.v[i + 1].mention;
+        ent_mention *m = mi >= 0 ? &doc->mentions.v[mi] : NULL;
+        if (m && m->kind == ENT_M_ORG && m->tok_first == i + 1 && m->tok_end == i + 2 &&
+            doc->toks.v[i + 1].cap && (i + 2 >= se->tok_end || !name_word(doc, i + 2))) {
+          m->kind = ENT_M_PERSON;
+          m->tok_first = i;
+          m->entry = NULL;
+          m->sense = ENT_SENSE_NAME;
+          doc->toks.v[i].mention = mi;
+          if (seen && !note_words(doc, seen, i, i + 2)) return ENTENTE_ERR_NOMEM;
+          i += 2;
+          continue;
+        }
+      }
       size_t b = i + 1;
       while (b < se->tok_end && (name_word(doc, b) ||
                                  (is_particle(doc, b) && b + 1 < se->tok_end &&

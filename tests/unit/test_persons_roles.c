@@ -163,6 +163,17 @@ static void coordinated_full_names(void **state) {
   ent_doc_clear(&doc);
 }
 
+/* A given name before a one-word organization name: a person ("Wagner" is
+ * also the group's name in the lexicon). */
+static void given_name_before_org_name(void **state) {
+  (void)state;
+  ent_doc doc;
+  test_doc(lex, "Selon l'historien Thomas Wagner, la guerre durera.", "2024-05-02", &doc);
+  assert_int_equal(test_count_kind(&doc, ENT_E_PERSON), 1);
+  assert_true(test_person(&doc, "Thomas Wagner") >= 0);
+  ent_doc_clear(&doc);
+}
+
 static void sentence_start_words_are_not_persons(void **state) {
   (void)state;
   ent_doc doc;
@@ -198,6 +209,7 @@ int main(void) {
       cmocka_unit_test(sentence_start_words_are_not_persons),
       cmocka_unit_test(acronyms_are_not_persons),
       cmocka_unit_test(coordinated_full_names),
+      cmocka_unit_test(given_name_before_org_name),
       cmocka_unit_test(known_person_variants_share_a_name),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
