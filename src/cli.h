@@ -46,6 +46,15 @@ void cli_out_abort(cli_out *o);
  * rename), or to stdout when path is NULL or "-". Errors are printed. */
 entente_status cli_write_output(const char *path, const void *buf, size_t len);
 
+/** Serialize model m as `format` (ent_format_serializer) to `path` as
+ * cli_write_output does, streaming: a store or a merge larger than memory
+ * twice over is written (raptor's string buffers took an allocation per
+ * byte: exporting 1,100 articles held 5.8 GB). Errors of the output are
+ * printed (ENTENTE_ERR_IO); others (ENTENTE_ERR_RDF, _NOMEM) are the
+ * caller's to report. */
+entente_status cli_write_model(librdf_world *w, librdf_model *m, const char *format,
+                               const char *base, const char *path);
+
 /** A new, opened librdf world whose log keeps only errors (caller frees
  * with librdf_free_world), or NULL (printed). */
 librdf_world *cli_world_new(void);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "serialize.h"
 
 #include <librdf.h>
 
@@ -181,6 +182,26 @@ entente_status cli_write_output(const char *path, const void *buf, size_t len) {
     return st;
   }
   return cli_out_commit(&o);
+}
+
+entente_status cli_write_model(librdf_world *w, librdf_model *m, const char *format,
+                               const char *base, const char *path) {
+  ent_serializer *ser = NULL;
+  entente_status st = ent_serializer_new(w, format, base, &ser);
+  cli_out o;
+  if (st == ENTENTE_OK && (st = cli_out_open(&o, path)) == ENTENTE_OK) {
+    st = ent_serializer_write_file(ser, m, o.f);
+    if (st == ENTENTE_OK) {
+      st = cli_out_commit(&o);
+    } else {
+      if (st == ENTENTE_ERR_IO)
+        cli_error("%s: write error: %s", o.tmp || o.device ? o.path : "standard output",
+                  strerror(errno));
+      cli_out_abort(&o);
+    }
+  }
+  ent_serializer_free(ser);
+  return st;
 }
 
 const char *cli_rdf_parser_for(const char *file) {

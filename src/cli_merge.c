@@ -379,14 +379,10 @@ int cli_merge(int argc, char **argv) {
     if (one_st) librdf_free_storage(one_st);
   }
   if (gi) librdf_free_iterator(gi);
-  unsigned char *buf = NULL;
-  size_t n = 0;
-  if (ok && ent_serialize_new(w, outm, format, base, &buf, &n) == ENTENTE_OK) {
-    rc = cli_write_output(out, buf, n) == ENTENTE_OK ? CLI_OK : CLI_BAD_INPUT;
-    librdf_free_memory(buf);
-  } else {
+  entente_status st = ok ? cli_write_model(w, outm, format, base, out) : ENTENTE_ERR_RDF;
+  if (st != ENTENTE_OK && st != ENTENTE_ERR_IO)
     cli_error("merge: cannot build or write the merged graph");
-  }
+  rc = st == ENTENTE_OK ? CLI_OK : CLI_BAD_INPUT;
 done:
   for (size_t i = 0; i < u.n; i++) free(u.iri[i]);
   free(u.iri);

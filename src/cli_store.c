@@ -553,15 +553,10 @@ int cli_export(int argc, char **argv) {
   s.lock_fd = -1;
   int rc = store_open(&s, w, path, false, false, true);
   if (rc == CLI_OK) {
-    unsigned char *buf = NULL;
-    size_t n = 0;
-    rc = CLI_BAD_INPUT;
-    if (ent_serialize_new(w, s.model, format, ENTENTE_DEFAULT_BASE, &buf, &n) == ENTENTE_OK) {
-      rc = cli_write_output(out, buf, n) == ENTENTE_OK ? CLI_OK : CLI_BAD_INPUT;
-      librdf_free_memory(buf);
-    } else {
+    entente_status st = cli_write_model(w, s.model, format, ENTENTE_DEFAULT_BASE, out);
+    if (st != ENTENTE_OK && st != ENTENTE_ERR_IO)
       cli_error("%s: cannot serialize the store as %s", path, format);
-    }
+    rc = st == ENTENTE_OK ? CLI_OK : CLI_BAD_INPUT;
   }
   store_close(&s);
   librdf_free_world(w);
