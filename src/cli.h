@@ -79,9 +79,17 @@ int cli_model_add_stream(librdf_model *m, librdf_stream *s, bool graphs);
  * predicate index); *storage_new and the model are owned by the caller.
  * With `graphs` and N-Quads files, the model keeps their graphs (and a
  * triple in two graphs is there twice); otherwise it is one set of triples.
- * NULL on error (printed). */
+ * With `preds` (NULL-terminated IRIs), only the triples of those
+ * predicates. NULL on error (printed). */
 librdf_model *cli_rdf_files_model(librdf_world *w, char **files, int n, bool graphs,
-                                  librdf_storage **storage_new);
+                                  char *const *preds, librdf_storage **storage_new);
+
+/** The IRIs of the predicates a SPARQL query's triple patterns name, in a
+ * new NULL-terminated array (cli_free_strings): only triples of those can
+ * match. NULL when any triple can (a pattern whose predicate is a variable,
+ * DESCRIBE, FROM) or, with *bad set, when the query does not parse. */
+char **cli_query_predicates(const char *text, bool *bad);
+void cli_free_strings(char **v);
 
 /** A fresh in-memory model with contexts (caller frees the model, then
  * *storage_new), or NULL. */

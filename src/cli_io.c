@@ -241,6 +241,59 @@ int cli_model_add_stream(librdf_model *m, librdf_stream *s, bool graphs) {
   return rc;
 }
 
+void cli_free_strings(char **v) {
+  for (size_t i = 0; v && v[i]; i++) free(v[i]);
+  free(v);
+}
+
+static void quiet(void *data, raptor_log_message *m) {
+  (void)data;
+  (void)m;
+}
+
+/* Rasqal lists the triple patterns of every part of the query: OPTIONAL,
+ * UNION, MINUS, GRAPH, sub-queries. Its messages are librdf's to give,
+ * when it runs the query. */
+char **cli_query_predicates(const char *text, bool *bad) {
+  *bad = false;
+  /* A world of its own: given librdf's raptor world, Rasqal would take over
+   * its log handler (and leave it pointing at a freed world). */
+  rasqal_world *rw = rasqal_new_world();
+  if (!rw) return NULL;
+  rasqal_query *q = NULL;
+  if (rasqal_world_open(rw) == 0) {
+    rasqal_world_set_log_handler(rw, NULL, quiet);
+    q = rasqal_new_query(rw, "sparql", NULL);
+  }
+  char **v = NULL;
+  if (q && rasqal_query_prepare(q, (const unsigned char *)text, NULL) != 0) *bad = true;
+  raptor_sequence *ts = q && !*bad ? rasqal_query_get_triple_sequence(q) : NULL;
+  raptor_sequence *from = q && !*bad ? rasqal_query_get_data_graph_sequence(q) : NULL;
+  int n = ts ? raptor_sequence_size(ts) : 0;
+  bool all = !ts || (from && raptor_sequence_size(from) > 0) ||
+             rasqal_query_get_verb(q) == RASQAL_QUERY_VERB_DESCRIBE;
+  if (!all) v = calloc((size_t)n + 1, sizeof *v);
+  size_t k = 0;
+  for (int i = 0; v && i < n; i++) {
+    rasqal_triple *t = raptor_sequence_get_at(ts, i);
+    if (!t || !t->predicate || t->predicate->type != RASQAL_LITERAL_URI) {
+      cli_free_strings(v); /* a variable: every predicate */
+      v = NULL;
+      break;
+    }
+    const char *iri = (const char *)raptor_uri_as_string(t->predicate->value.uri);
+    bool seen = false;
+    for (size_t j = 0; j < k && !seen; j++) seen = strcmp(v[j], iri) == 0;
+    if (!seen && !(v[k++] = strdup(iri))) {
+      cli_free_strings(v);
+      v = NULL;
+    }
+  }
+  if (q) rasqal_free_query(q);
+  rasqal_free_world(rw);
+  return v;
+}
+
 static unsigned long rdf_errors; /* errors logged by librdf and raptor (on_log) */
 
 /* One RDF file read into a model. librdf's parsers drop the graph of each
@@ -249,10 +302,20 @@ static unsigned long rdf_errors; /* errors logged by librdf and raptor (on_log) 
 typedef struct {
   librdf_model *m;
   raptor_parser *parser;
-  bool graphs;  /* keep each statement's graph */
-  int file;     /* the file's number: its blank nodes are its own */
+  char *const *preds; /* keep only these predicates (NULL: all) */
+  bool graphs;        /* keep each statement's graph */
+  int file;           /* the file's number: its blank nodes are its own */
   bool failed;
 } files_run;
+
+static bool wanted(char *const *preds, const raptor_term *p) {
+  if (!preds) return true;
+  const char *iri =
+      p->type == RAPTOR_TERM_TYPE_URI ? (const char *)raptor_uri_as_string(p->value.uri) : NULL;
+  for (size_t i = 0; iri && preds[i]; i++)
+    if (strcmp(preds[i], iri) == 0) return true;
+  return false;
+}
 
 /* A blank node of file n as _:fn_LABEL (NULL for any other term): the same
  * label in two files names two nodes. */
@@ -269,7 +332,7 @@ static raptor_term *own_blank(raptor_world *rw, const raptor_term *t, int file) 
 
 static void on_statement(void *data, raptor_statement *rs) {
   files_run *r = data;
-  if (r->failed) return;
+  if (r->failed || !wanted(r->preds, rs->predicate)) return;
   raptor_world *rw = rs->world;
   raptor_term *s = own_blank(rw, rs->subject, r->file), *o = own_blank(rw, rs->object, r->file);
   librdf_statement t; /* borrows the terms */
@@ -294,7 +357,7 @@ static void on_statement(void *data, raptor_statement *rs) {
 }
 
 librdf_model *cli_rdf_files_model(librdf_world *w, char **files, int n, bool graphs,
-                                  librdf_storage **st) {
+                                  char *const *preds, librdf_storage **st) {
   /* Only N-Quads name graphs; a store with graphs checks each triple added
    * without one against every triple it holds: none unless needed. */
   bool quads = false;
@@ -303,8 +366,8 @@ librdf_model *cli_rdf_files_model(librdf_world *w, char **files, int n, bool gra
   if (!m) cli_error("out of memory");
   raptor_world *rw = librdf_world_get_raptor(w);
   for (int i = 0; m && i < n; i++) {
-    files_run r = {m, raptor_new_parser(rw, cli_rdf_parser_for(files[i])), graphs && quads, i,
-                   false};
+    files_run r = {m, raptor_new_parser(rw, cli_rdf_parser_for(files[i])), preds, graphs && quads,
+                   i, false};
     librdf_uri *u = librdf_new_uri_from_filename(w, files[i]);
     if (r.parser) raptor_parser_set_statement_handler(r.parser, &r, on_statement);
     unsigned long errors = rdf_errors;

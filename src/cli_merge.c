@@ -318,7 +318,7 @@ int cli_merge(int argc, char **argv) {
     cli_error("cannot load the lexicon from %s", lexdir);
     goto done;
   }
-  if (!(in = cli_rdf_files_model(w, argv + optind, argc - optind, true, &in_st))) goto done;
+  if (!(in = cli_rdf_files_model(w, argv + optind, argc - optind, true, NULL, &in_st))) goto done;
   /* 1. sameAs links. */
   librdf_stream *s = librdf_model_as_stream(in);
   for (; s && !librdf_stream_end(s); librdf_stream_next(s)) {

@@ -375,58 +375,6 @@ static librdf_model *memory_copy(librdf_world *w, librdf_model *from, bool graph
   return m;
 }
 
-static void free_strings(char **v) {
-  for (size_t i = 0; v && v[i]; i++) free(v[i]);
-  free(v);
-}
-
-static void quiet(void *data, raptor_log_message *m) {
-  (void)data;
-  (void)m;
-}
-
-/* The IRIs of the predicates the query's triple patterns name, in a new
- * NULL-terminated array (free_strings), so that the copy holds only the
- * triples that can match; NULL when any triple can (a pattern whose
- * predicate is a variable, DESCRIBE, FROM) or the query does not parse
- * (*bad: librdf says why when it runs it). Rasqal lists the patterns of
- * every part of the query: OPTIONAL, UNION, MINUS, GRAPH, sub-queries. */
-static char **query_predicates(librdf_world *w, const char *text, bool *bad) {
-  *bad = false;
-  rasqal_world *rw = rasqal_new_world();
-  if (!rw) return NULL;
-  rasqal_world_set_raptor(rw, librdf_world_get_raptor(w));
-  rasqal_world_set_log_handler(rw, NULL, quiet);
-  rasqal_query *q = rasqal_world_open(rw) == 0 ? rasqal_new_query(rw, "sparql", NULL) : NULL;
-  char **v = NULL;
-  if (q && rasqal_query_prepare(q, (const unsigned char *)text, NULL) != 0) *bad = true;
-  raptor_sequence *ts = q && !*bad ? rasqal_query_get_triple_sequence(q) : NULL;
-  raptor_sequence *from = q && !*bad ? rasqal_query_get_data_graph_sequence(q) : NULL;
-  int n = ts ? raptor_sequence_size(ts) : 0;
-  bool all = !ts || (from && raptor_sequence_size(from) > 0) ||
-             rasqal_query_get_verb(q) == RASQAL_QUERY_VERB_DESCRIBE;
-  if (!all) v = calloc((size_t)n + 1, sizeof *v);
-  size_t k = 0;
-  for (int i = 0; v && i < n; i++) {
-    rasqal_triple *t = raptor_sequence_get_at(ts, i);
-    if (!t || !t->predicate || t->predicate->type != RASQAL_LITERAL_URI) {
-      free_strings(v); /* a variable: every predicate */
-      v = NULL;
-      break;
-    }
-    const char *iri = (const char *)raptor_uri_as_string(t->predicate->value.uri);
-    bool seen = false;
-    for (size_t j = 0; j < k && !seen; j++) seen = strcmp(v[j], iri) == 0;
-    if (!seen && !(v[k++] = strdup(iri))) {
-      free_strings(v);
-      v = NULL;
-    }
-  }
-  if (q) rasqal_free_query(q);
-  rasqal_free_world(rw);
-  return v;
-}
-
 /* Does the query name graphs (GRAPH, FROM NAMED)? Then the copy keeps them. */
 static bool mentions_graphs(const char *q) {
   for (const char *p = q; *p; p++)
@@ -477,20 +425,20 @@ int cli_query(int argc, char **argv) {
   librdf_storage *mem = NULL;
   librdf_model *m = NULL;
   int rc = CLI_BAD_INPUT;
+  /* Only the triples the query can match: of its predicates, or none when
+   * it does not parse (librdf says why when it runs it). */
+  bool bad;
+  char **preds = cli_query_predicates(qtext ? qtext : expr, &bad);
+  char *none[] = {NULL};
   if (path) {
-    if (store_open(&s, w, path, false, false, true) != CLI_OK) goto out;
-    bool bad;
-    char **preds = query_predicates(w, qtext ? qtext : expr, &bad);
-    char *none[] = {NULL}; /* a query that does not parse: librdf says why */
-    m = memory_copy(w, s.model, graphs, bad ? none : preds, &mem);
-    free_strings(preds);
-    if (!m) {
+    if (store_open(&s, w, path, false, false, true) == CLI_OK &&
+        !(m = memory_copy(w, s.model, graphs, bad ? none : preds, &mem)))
       cli_error("%s: cannot read the store", path);
-      goto out;
-    }
-  } else if (!(m = cli_rdf_files_model(w, argv + optind, argc - optind, graphs, &mem))) {
-    goto out;
+  } else {
+    m = cli_rdf_files_model(w, argv + optind, argc - optind, graphs, bad ? none : preds, &mem);
   }
+  cli_free_strings(preds);
+  if (!m) goto out;
   librdf_query *q = librdf_new_query(w, "sparql", NULL,
                                      (const unsigned char *)(qtext ? qtext : expr), NULL);
   librdf_query_results *r = q ? librdf_model_query_execute(m, q) : NULL;
