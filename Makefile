@@ -31,7 +31,7 @@ FUZZ_SMOKE_SECONDS ?= 12
 REPLAYS := $(FUZZ_NAMES:%=$(BUILD)/replay/%)
 
 .PHONY: all check test unit cli-test asan leakcheck bench fuzz clean install example \
-        fuzz-smoke fuzz-build fuzzers linear
+        fuzz-smoke fuzz-build fuzz-fast-build fuzzers linear
 all: $(BUILD)/entente $(BUILD)/libentente.a
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(BUILD)/obj
@@ -106,6 +106,10 @@ linear: $(BUILD)/entente
 # against the library compiled with -fsanitize=fuzzer-no-link,address,undefined
 # in build/fuzz. `make fuzz` runs each for FUZZ_SECONDS, `make fuzz-smoke`
 # (part of check) for FUZZ_SMOKE_SECONDS; findings land in build/fuzz/artifacts.
+# `make fuzz-fast-build` builds them into build/fuzz-fast with UBSan only (no
+# ASan: 10 to 100 times the executions per second, for long runs:
+# FUZZ_BUILD=build/fuzz-fast tests/fuzz/run.sh); replay the corpus it grows
+# under build/fuzz (fuzzers/fuzz_X -runs=0 DIR) so every input also runs under ASan.
 
 $(BUILD)/fuzzers/%: tests/fuzz/%.c tests/fuzz/fuzzutil.h $(BUILD)/libentente.a
 	@mkdir -p $(@D)
@@ -116,10 +120,14 @@ $(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzzutil.h $(BU
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libentente.a $(PKG_LIBS)
 
 fuzzers: $(FUZZ_NAMES:%=$(BUILD)/fuzzers/%)
-fuzz-build:
-	$(MAKE) BUILD=build/fuzz CC=clang \
-	  EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  LDFLAGS="-fsanitize=address,undefined" fuzzers
+fuzz-build: FUZZ_SAN := address,undefined
+fuzz-build: FUZZ_DIR := build/fuzz
+fuzz-fast-build: FUZZ_SAN := undefined
+fuzz-fast-build: FUZZ_DIR := build/fuzz-fast
+fuzz-build fuzz-fast-build:
+	$(MAKE) BUILD=$(FUZZ_DIR) CC=clang \
+	  EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,$(FUZZ_SAN) -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=$(FUZZ_SAN)" fuzzers
 fuzz: fuzz-build
 	@bash tests/fuzz/run.sh $(FUZZ_SECONDS)
 fuzz-smoke: fuzz-build
