@@ -65,6 +65,7 @@ cli-test: $(BUILD)/entente $(REPLAYS)
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/hostile.sh
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/fuzz-regressions.sh
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/store.sh
+	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/query.sh
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/readers.sh
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/push.sh
 	@LC_ALL=C BUILD=$(BUILD) bash tests/cli/virtuoso.sh

@@ -87,8 +87,9 @@ librdf_model *cli_rdf_files_model(librdf_world *w, char **files, int n, bool gra
 /** The IRIs of the predicates a SPARQL query's triple patterns name, in a
  * new NULL-terminated array (cli_free_strings): only triples of those can
  * match. NULL when any triple can (a pattern whose predicate is a variable,
- * DESCRIBE, FROM) or, with *bad set, when the query does not parse. */
-char **cli_query_predicates(const char *text, bool *bad);
+ * DESCRIBE, FROM) or, with *bad set, when the query does not parse.
+ * *graphs tells whether it reads named graphs (GRAPH, FROM NAMED). */
+char **cli_query_predicates(const char *text, bool *bad, bool *graphs);
 void cli_free_strings(char **v);
 
 /** A fresh in-memory model with contexts (caller frees the model, then
@@ -148,6 +149,38 @@ entente_status cli_article_claim(const char *iri, const char *key, const char *w
  * canonical URL as the IRI, …). False when reading or fn failed. */
 bool cli_input_each(const char *path, const cli_articles_opts *o, cli_article_fn fn,
                     void *arg);
+
+/** What SPARQL queries of `world` read: the default graph `model`, one set
+ * of triples, and the named graphs of `graphs` (a model with contexts, or
+ * NULL for none). All borrowed; they must outlive the queries. */
+typedef struct {
+  librdf_world *world;
+  librdf_model *model;
+  librdf_model *graphs;
+  /* Set when the query runs: a SELECT DISTINCT's rows are made distinct,
+   * then sliced (LIMIT, OFFSET; -1 for none), by cli_sparql_keep_row, not
+   * by Rasqal, whose DISTINCT compares each row with every row before it. */
+  bool distinct;
+  int limit, offset;
+  struct ent_strmap *seen;
+  long skipped, kept;
+} cli_dataset;
+
+/** Make the SPARQL queries of d->world read the dataset d through entente's
+ * triples source (cli_sparql.c), which looks up the variables bound before
+ * a pattern instead of scanning: librdf's makes an OPTIONAL quadratic. d is
+ * borrowed and must outlive the queries; cli_sparql_done frees what the
+ * queries left in it. 0 on success. */
+int cli_sparql_use(cli_dataset *d);
+void cli_sparql_done(cli_dataset *d);
+
+/** Whether the current row of r is one of the results (see `distinct`);
+ * *stop when no later row can be. */
+bool cli_sparql_keep_row(cli_dataset *d, librdf_query_results *r, bool *stop);
+
+/** Write the results r to stdout as `format` (csv, tsv, json, xml):
+ * ENTENTE_OK, or an error printed. */
+entente_status cli_sparql_write(cli_dataset *d, librdf_query_results *r, const char *format);
 
 /** Subcommands: argc/argv start at the subcommand's own name. */
 int cli_extract(int argc, char **argv);

@@ -251,11 +251,24 @@ static void quiet(void *data, raptor_log_message *m) {
   (void)m;
 }
 
+/* Has the pattern a GRAPH part (or a sub-query, which may)? */
+static bool reads_graphs(rasqal_graph_pattern *gp) {
+  if (!gp) return false;
+  rasqal_graph_pattern_operator op = rasqal_graph_pattern_get_operator(gp);
+  if (op == RASQAL_GRAPH_PATTERN_OPERATOR_GRAPH || op == RASQAL_GRAPH_PATTERN_OPERATOR_SELECT)
+    return true;
+  rasqal_graph_pattern *sub;
+  for (int i = 0; (sub = rasqal_graph_pattern_get_sub_graph_pattern(gp, i)); i++)
+    if (reads_graphs(sub)) return true;
+  return false;
+}
+
 /* Rasqal lists the triple patterns of every part of the query: OPTIONAL,
  * UNION, MINUS, GRAPH, sub-queries. Its messages are librdf's to give,
  * when it runs the query. */
-char **cli_query_predicates(const char *text, bool *bad) {
+char **cli_query_predicates(const char *text, bool *bad, bool *graphs) {
   *bad = false;
+  *graphs = false;
   /* A world of its own: given librdf's raptor world, Rasqal would take over
    * its log handler (and leave it pointing at a freed world). */
   rasqal_world *rw = rasqal_new_world();
@@ -273,6 +286,11 @@ char **cli_query_predicates(const char *text, bool *bad) {
   bool all = !ts || (from && raptor_sequence_size(from) > 0) ||
              rasqal_query_get_verb(q) == RASQAL_QUERY_VERB_DESCRIBE;
   if (!all) v = calloc((size_t)n + 1, sizeof *v);
+  *graphs = q && !*bad && reads_graphs(rasqal_query_get_query_graph_pattern(q));
+  for (int i = 0; from && i < raptor_sequence_size(from); i++) {
+    rasqal_data_graph *dg = raptor_sequence_get_at(from, i);
+    *graphs |= dg && dg->flags == RASQAL_DATA_GRAPH_NAMED;
+  }
   size_t k = 0;
   for (int i = 0; v && i < n; i++) {
     rasqal_triple *t = raptor_sequence_get_at(ts, i);

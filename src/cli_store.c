@@ -268,7 +268,7 @@ static void pad(FILE *f, const char *s, size_t width) {
 }
 
 /* A readable table: one header row, one line per result, columns aligned. */
-static int print_table(librdf_query_results *r, FILE *f) {
+static int print_table(librdf_query_results *r, cli_dataset *d, FILE *f) {
   int nv = librdf_query_results_get_bindings_count(r);
   if (nv <= 0) { /* Rasqal gives no variables for an empty result */
     fputs("(0 rows)\n", f);
@@ -287,7 +287,9 @@ static int print_table(librdf_query_results *r, FILE *f) {
     snprintf(names[v], len + 2, "?%s", nm ? nm : "");
     width[v] = width_of(names[v]);
   }
-  while (!librdf_query_results_finished(r)) {
+  bool stop = false;
+  for (; !stop && !librdf_query_results_finished(r); librdf_query_results_next(r)) {
+    if (!cli_sparql_keep_row(d, r, &stop)) continue;
     if ((rows + 1) * (size_t)nv > cap) {
       cap = (rows + 1) * (size_t)nv * 2;
       char **nc = realloc(cells, cap * sizeof *nc);
@@ -308,7 +310,6 @@ static int print_table(librdf_query_results *r, FILE *f) {
       if (buf && width_of(buf) > width[v]) width[v] = width_of(buf);
     }
     rows++;
-    librdf_query_results_next(r);
   }
   for (int v = 0; v < nv; v++) {
     if (v) fputs(" | ", f);
@@ -341,16 +342,13 @@ out:
 
 /* The store's quads in a memory model: one set of triples (the merge of the
  * article graphs, as SPARQL's default graph is), or with `graphs` the named
- * graphs too. Rasqal 0.9.33 returns wrong rows for OPTIONAL groups when a
- * triple is there twice (in two graphs) or comes from Redland's sqlite
- * storage, and right ones over a memory set; so queries run on a copy. The
- * copy is librdf's indexed "hashes" store (cli_hashes_model_new): its
- * "memory" store compares each triple added with every triple it holds (80
- * articles: 66 s, quadratic; hashes: 0.8 s), and without the predicate index
- * the (?x p ?y) patterns Rasqal runs again for each row of an OPTIONAL scan
- * everything. It costs a
- * read of the store per query: past a few million triples, use a SPARQL
- * server (docs/scale.md). */
+ * graphs. Redland's sqlite storage answers each lookup with SQL compiled
+ * for it, and a triple in two graphs is two; so queries run on a copy, in
+ * librdf's indexed "hashes" store (cli_hashes_model_new: its "memory" store
+ * compares each triple added with every triple it holds, 80 articles: 66 s,
+ * quadratic; hashes: 0.8 s). The predicate index answers the (?x p ?y)
+ * lookups of cli_sparql.c. It costs a read of the store per query: past a
+ * few million triples, use a SPARQL server (docs/scale.md). */
 static librdf_model *memory_copy(librdf_world *w, librdf_model *from, bool graphs,
                                  char *const *preds, librdf_storage **st) {
   librdf_model *m = cli_hashes_model_new(w, graphs, true, st);
@@ -373,13 +371,6 @@ static librdf_model *memory_copy(librdf_world *w, librdf_model *from, bool graph
     m = NULL;
   }
   return m;
-}
-
-/* Does the query name graphs (GRAPH, FROM NAMED)? Then the copy keeps them. */
-static bool mentions_graphs(const char *q) {
-  for (const char *p = q; *p; p++)
-    if ((*p == 'G' || *p == 'g') && strncasecmp(p, "graph", 5) == 0) return true;
-  return false;
 }
 
 int cli_query(int argc, char **argv) {
@@ -414,7 +405,6 @@ int cli_query(int argc, char **argv) {
   char *qtext = NULL;
   size_t qlen;
   if (qfile && cli_read_file(qfile, 1u << 20, &qtext, &qlen) != ENTENTE_OK) return CLI_BAD_INPUT;
-  bool graphs = mentions_graphs(qtext ? qtext : expr);
   librdf_world *w = cli_world_new();
   if (!w) {
     free(qtext);
@@ -422,51 +412,52 @@ int cli_query(int argc, char **argv) {
   }
   store s = {0};
   s.lock_fd = -1;
-  librdf_storage *mem = NULL;
-  librdf_model *m = NULL;
+  /* The default graph, and the named graphs if the query reads them. */
+  librdf_storage *mem = NULL, *gmem = NULL;
+  librdf_model *m = NULL, *gm = NULL;
+  librdf_query *q = NULL;
+  cli_dataset data = {0};
   int rc = CLI_BAD_INPUT;
   /* Only the triples the query can match: of its predicates, or none when
    * it does not parse (librdf says why when it runs it). */
-  bool bad;
-  char **preds = cli_query_predicates(qtext ? qtext : expr, &bad);
+  bool bad, graphs;
+  char **preds = cli_query_predicates(qtext ? qtext : expr, &bad, &graphs);
   char *none[] = {NULL};
+  char *const *keep = bad ? none : preds;
   if (path) {
     if (store_open(&s, w, path, false, false, true) == CLI_OK &&
-        !(m = memory_copy(w, s.model, graphs, bad ? none : preds, &mem)))
+        (!(m = memory_copy(w, s.model, false, keep, &mem)) ||
+         (graphs && !(gm = memory_copy(w, s.model, true, keep, &gmem)))))
       cli_error("%s: cannot read the store", path);
-  } else {
-    m = cli_rdf_files_model(w, argv + optind, argc - optind, graphs, bad ? none : preds, &mem);
+  } else if ((m = cli_rdf_files_model(w, argv + optind, argc - optind, false, keep, &mem)) &&
+             graphs) {
+    gm = cli_rdf_files_model(w, argv + optind, argc - optind, true, keep, &gmem);
   }
   cli_free_strings(preds);
-  if (!m) goto out;
-  librdf_query *q = librdf_new_query(w, "sparql", NULL,
-                                     (const unsigned char *)(qtext ? qtext : expr), NULL);
+  if (!m || (graphs && !gm)) goto out;
+  data = (cli_dataset){.world = w, .model = m, .graphs = gm};
+  if (cli_sparql_use(&data) == 0)
+    q = librdf_new_query(w, "sparql", NULL, (const unsigned char *)(qtext ? qtext : expr), NULL);
+  /* librdf runs the query on `m`; our source reads `data`. */
   librdf_query_results *r = q ? librdf_model_query_execute(m, q) : NULL;
   if (!r) {
     cli_error("%s: the query does not parse or cannot run", qfile ? qfile : "-e");
-    if (q) librdf_free_query(q);
     goto out;
   }
-  if (strcmp(results, "table") == 0 && librdf_query_results_is_bindings(r)) {
-    rc = print_table(r, stdout) ? CLI_BAD_INPUT : CLI_OK;
-  } else {
-    const char *name = strcmp(results, "table") == 0 ? "xml" : results;
-    size_t n = 0;
-    unsigned char *out = librdf_query_results_to_counted_string2(r, name, NULL, NULL, NULL, &n);
-    if (out) {
-      rc = cli_write_output(NULL, out, n) == ENTENTE_OK ? CLI_OK : CLI_BAD_INPUT;
-      librdf_free_memory(out);
-    } else {
-      cli_error("cannot write the results as %s", name);
-    }
-  }
+  if (strcmp(results, "table") == 0 && librdf_query_results_is_bindings(r))
+    rc = print_table(r, &data, stdout) ? CLI_BAD_INPUT : CLI_OK;
+  else
+    rc = cli_sparql_write(&data, r, strcmp(results, "table") == 0 ? "xml" : results) == ENTENTE_OK
+             ? CLI_OK
+             : CLI_BAD_INPUT;
   librdf_free_query_results(r);
-  librdf_free_query(q);
 out:
-  if (mem) {
-    if (m) librdf_free_model(m);
-    librdf_free_storage(mem);
-  }
+  cli_sparql_done(&data);
+  if (q) librdf_free_query(q);
+  if (gm) librdf_free_model(gm);
+  if (gmem) librdf_free_storage(gmem);
+  if (m) librdf_free_model(m);
+  if (mem) librdf_free_storage(mem);
   store_close(&s);
   librdf_free_world(w);
   free(qtext);

@@ -26,6 +26,8 @@ vg "load into a store" 0 load --store "$DB" --date 2024-03-15 docs/example/artic
 # held (indirect leaks, from many places) are not counted there.
 VGQ="${VG/indirect,possible --error-exitcode/possible --error-exitcode} --suppressions=tests/valgrind-rasqal.supp"
 VG="$VGQ" vg "query the store" 0 query --store "$DB" -f ontology/queries/roles.rq
+VG="$VGQ" vg "query the store's named graphs, as XML" 0 query --store "$DB" -f tests/cli/queries/graph-optional.rq --results xml
+VG="$VGQ" vg "DISTINCT, LIMIT and OFFSET, as CSV" 0 query --store "$DB" -f tests/cli/queries/distinct-slice.rq --results csv
 vg "export the store" 0 export --store "$DB"
 "$ENTENTE" extract --date 2024-03-15 docs/example/article.txt >"$TMP/ex.ttl"
 VG="$VGQ" vg "query a file" 0 query "$TMP/ex.ttl" -f ontology/queries/events.rq --results json
