@@ -39,54 +39,80 @@ int cli_input_option(const char *arg, ent_reader_format *f) {
 }
 
 /* The article IRIs made from names in this run, each with the input that
- * had it first (cli_article_claim). A command is one process: the claims
- * last until it exits. */
+ * had it first (cli_article_claim): the 64-bit hashes of the IRI and of the
+ * input's key, and the input's name in one buffer, some 60 bytes a claim
+ * (copies of the three strings took 550: memory grew with the files of a
+ * run). Two IRIs with one hash, odds of 1 in 2^64 a pair, would be taken
+ * for one. A command is one process: the claims last until it exits. */
 typedef struct {
-  char *key, *where;
+  uint64_t iri, key; /* iri 0: an empty slot */
+  size_t where;      /* offset of the input's name in claims.names */
 } claim;
 static struct {
-  ent_strmap *iris; /* IRI → index in v */
-  claim *v;
-  size_t n, cap;
+  claim *slots;
+  size_t cap, n;
+  char *names;
+  size_t names_len, names_cap;
 } claims;
 
 static void claims_free(void) {
-  for (size_t i = 0; i < claims.n; i++) {
-    free(claims.v[i].key);
-    free(claims.v[i].where);
-  }
-  free(claims.v);
-  ent_strmap_free(claims.iris);
+  free(claims.slots);
+  free(claims.names);
   memset(&claims, 0, sizeof claims);
+}
+
+/* The slot of IRI hash h: its claim, or the empty slot where it goes. */
+static claim *claim_slot(claim *slots, size_t cap, uint64_t h) {
+  size_t i = (size_t)h & (cap - 1);
+  while (slots[i].iri && slots[i].iri != h) i = (i + 1) & (cap - 1);
+  return &slots[i];
+}
+
+static bool claims_grow(void) {
+  size_t cap = claims.cap ? claims.cap * 2 : 64;
+  claim *slots = calloc(cap, sizeof *slots);
+  if (!slots) return false;
+  for (size_t i = 0; i < claims.cap; i++)
+    if (claims.slots[i].iri) *claim_slot(slots, cap, claims.slots[i].iri) = claims.slots[i];
+  if (!claims.slots) atexit(claims_free);
+  free(claims.slots);
+  claims.slots = slots;
+  claims.cap = cap;
+  return true;
+}
+
+/* Keep a copy of `where` in claims.names; its offset, or SIZE_MAX. */
+static size_t claims_name(const char *where) {
+  size_t len = strlen(where) + 1;
+  if (claims.names_len + len > claims.names_cap) {
+    size_t cap = claims.names_cap ? claims.names_cap * 2 : 4096;
+    while (cap < claims.names_len + len) cap *= 2;
+    char *names = realloc(claims.names, cap);
+    if (!names) return SIZE_MAX;
+    claims.names = names;
+    claims.names_cap = cap;
+  }
+  memcpy(claims.names + claims.names_len, where, len);
+  claims.names_len += len;
+  return claims.names_len - len;
 }
 
 entente_status cli_article_claim(const char *iri, const char *key, const char *where,
                                  const char *hint) {
-  size_t i;
-  if (claims.iris && ent_strmap_get(claims.iris, iri, &i)) {
-    if (strcmp(claims.v[i].key, key) == 0) return ENTENTE_OK; /* the same input again */
+  uint64_t h = ent_strhash(iri), k = ent_strhash(key);
+  if (!h) h = 1;
+  if ((claims.n + 1) * 2 > claims.cap && !claims_grow()) goto nomem;
+  claim *c = claim_slot(claims.slots, claims.cap, h);
+  if (c->iri) {
+    if (c->key == k) return ENTENTE_OK; /* the same input again */
     cli_error("%s: its article IRI <%s> is already that of %s (%s)", where, iri,
-              claims.v[i].where, hint);
+              claims.names + c->where, hint);
     return ENTENTE_ERR_ARG;
   }
-  if (!claims.iris) {
-    if (!(claims.iris = ent_strmap_new())) goto nomem;
-    atexit(claims_free);
-  }
-  if (claims.n == claims.cap) {
-    size_t cap = claims.cap ? claims.cap * 2 : 16;
-    claim *v = realloc(claims.v, cap * sizeof *v);
-    if (!v) goto nomem;
-    claims.v = v;
-    claims.cap = cap;
-  }
-  claim c = {ent_strndup(key, strlen(key)), ent_strndup(where, strlen(where))};
-  if (!c.key || !c.where || !ent_strmap_put(claims.iris, iri, claims.n)) {
-    free(c.key);
-    free(c.where);
-    goto nomem;
-  }
-  claims.v[claims.n++] = c;
+  size_t off = claims_name(where);
+  if (off == SIZE_MAX) goto nomem;
+  *c = (claim){h, k, off};
+  claims.n++;
   return ENTENTE_OK;
 nomem:
   cli_error("%s: out of memory", where);

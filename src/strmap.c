@@ -11,11 +11,12 @@ struct ent_strmap {
   size_t cap, count;
 };
 
-static uint64_t hash(const char *s) {
+uint64_t ent_strhash(const char *s) {
   uint64_t h = 1469598103934665603ull; /* FNV-1a */
   for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
   return h;
 }
+#define hash ent_strhash
 
 ent_strmap *ent_strmap_new(void) {
   ent_strmap *m = calloc(1, sizeof *m);

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct ent_strmap ent_strmap;
 
@@ -19,5 +20,7 @@ bool ent_strmap_get(const ent_strmap *m, const char *key, size_t *value);
  * over reuses its memory instead of churning the heap). */
 void ent_strmap_clear(ent_strmap *m);
 size_t ent_strmap_count(const ent_strmap *m);
+/** The 64-bit hash the map files keys by (FNV-1a). */
+uint64_t ent_strhash(const char *s);
 
 #endif
