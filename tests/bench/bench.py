@@ -89,7 +89,7 @@ def main():
         for what in ("%d more articles into it" % more, "the same %d again (replaced)" % more):
             t, _, _ = peak(load + files[n:], os.devnull)
             print("load %-32s %.1f s, %.1f articles/s" % (what + ":", t, more / t))
-        print("queries on the %d articles (the whole store copied in memory by each):" % (n + more))
+        print("queries on the %d articles (each reads the triples of its predicates into memory):" % (n + more))
         queries = sorted(glob.glob(os.path.join(HERE, "..", "..", "ontology", "queries", "*.rq")))
         for name, args in [(os.path.basename(q), ["-f", q]) for q in queries] + [
                 ("one person's meetings", ["-e", "PREFIX ent: <https://w3id.org/entente/ns#> "
