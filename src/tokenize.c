@@ -140,7 +140,12 @@ static entente_status tokens(ent_doc *doc) {
       }
       i = j;
     } else if (is_word_cp(c)) {
-      size_t j = i, ncp = 0, part = i;
+      /* part: where the word's last part starts; sep: where the apostrophe or
+       * hyphen before it starts. Both are needed: a separator may be several
+       * bytes (’ U+2019, ‐ U+2010), so the text before a part does not end at
+       * part - 1 (found by tests/fuzz/fuzz_extract: "Conjeudqu’s'est" cut
+       * the name inside ’, an invalid UTF-8 label). */
+      size_t j = i, ncp = 0, part = i, sep = i;
       for (;;) {
         while (is_word_cp(peek(t, j, &n))) {
           j = n;
@@ -153,7 +158,7 @@ static entente_status tokens(ent_doc *doc) {
           bool el = f && elides(f);
           free(f);
           if (el) { /* l' | avion */
-            if (part > i && !(tk = push(doc, i, part - 1, ENT_TOK_WORD, space)))
+            if (part > i && !(tk = push(doc, i, sep, ENT_TOK_WORD, space)))
               return push_failed(doc);
             if (part > i) space = false;
             if (!(tk = push(doc, part, k, ENT_TOK_WORD, space))) return push_failed(doc);
@@ -164,6 +169,7 @@ static entente_status tokens(ent_doc *doc) {
             goto next;
           }
           if (is_word_cp(peek(t, k, NULL))) { /* aujourd'hui */
+            sep = j;
             j = k;
             part = j;
             continue;
@@ -187,6 +193,7 @@ static entente_status tokens(ent_doc *doc) {
             i = m;
             goto next;
           }
+          sep = j;
           j = k;
           part = j;
           continue;
