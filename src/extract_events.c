@@ -574,6 +574,7 @@ static int describe(const ctx *c, const ent_title_phrase *p, size_t tok, const p
 }
 
 static int resolve_he(const ctx *c, size_t tok, const plist *excl);
+static int resolve_he_at(const ctx *c, size_t tok, const plist *excl, int depth);
 
 static bool has_role(const ctx *c, int person) {
   for (size_t i = 0; i < c->doc->roles.n; i++)
@@ -637,7 +638,7 @@ static bool subject_like(const ctx *c, const ent_mention *m) {
 /* The subject of an earlier sentence: its first noun phrase that no
  * preposition governs — a person, a title that describes one ("Le
  * dirigeant chinois doit …"), or a pronoun resolved in turn. */
-static int sentence_subject(const ctx *c, int s, const plist *excl) {
+static int sentence_subject(const ctx *c, int s, const plist *excl, int depth) {
   const ent_sentence *se = &c->doc->sents.v[s];
   for (size_t i = se->tok_first; i < se->tok_end; i++) {
     if (tk(c, i)->kind == ENT_TOK_QUOTE_OPEN) {
@@ -665,7 +666,7 @@ static int sentence_subject(const ctx *c, int s, const plist *excl) {
     }
     bool plural = is(c, i, "ils") || is(c, i, "elles");
     if (!plural && (is(c, i, "il") || is(c, i, "elle")) && s > 0)
-      return resolve_he(c, i, excl);
+      return resolve_he_at(c, i, excl, depth + 1);
   }
   return -1;
 }
@@ -674,6 +675,16 @@ static int sentence_subject(const ctx *c, int s, const plist *excl) {
  * sentence, else the subject of the closest earlier sentence that has one;
  * never one of `excl`. */
 static int resolve_he(const ctx *c, size_t tok, const plist *excl) {
+  return resolve_he_at(c, tok, excl, 0);
+}
+
+/* A pronoun whose antecedent is itself a pronoun is followed back at most
+ * RESOLVE_HE_DEPTH times: each step looks at three sentences, so a text of
+ * pronouns and no name ("…, a-t-il dit." again and again) made the search
+ * exponential in its sentences (found by fuzz_extract). */
+enum { RESOLVE_HE_DEPTH = 3 };
+
+static int resolve_he_at(const ctx *c, size_t tok, const plist *excl, int depth) {
   int s = tk(c, tok)->sent;
   int best = -1;
   size_t bpos = 0;
@@ -701,8 +712,8 @@ static int resolve_he(const ctx *c, size_t tok, const plist *excl) {
     }
   }
   if (best >= 0) return best;
-  for (int back = 1; back <= 3 && s - back >= 0; back++) {
-    int e = sentence_subject(c, s - back, excl);
+  for (int back = 1; depth <= RESOLVE_HE_DEPTH && back <= 3 && s - back >= 0; back++) {
+    int e = sentence_subject(c, s - back, excl, depth);
     if (e >= 0) return e;
   }
   int r = ent_coref_recent_person(c->doc, tok);
