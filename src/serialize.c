@@ -34,6 +34,37 @@ static const char *const PREFIXES[][2] = {
 static const char *const DIRS[] = {"person", "country", "organization", "place",   "group", "position",
                                    "event",  "bill",    "funding", "claim", "article"};
 
+#define NPREFIXES (sizeof PREFIXES / sizeof *PREFIXES + sizeof DIRS / sizeof *DIRS)
+
+struct ent_serializer {
+  librdf_serializer *s;
+  librdf_world *world;
+  const char *format;              /* borrowed */
+  bool fresh;                      /* make a new raptor serializer for each write */
+  bool turtle;                     /* ours: serialize_turtle.c */
+  ent_prefix prefixes[NPREFIXES];  /* iri owned for the resource folders */
+  size_t nprefixes, nowned;
+};
+
+/* entente's prefixes: the vocabularies, and a folder of `base` for each kind
+ * of resource. A base too long for a folder IRI just gets no prefixes. */
+static entente_status set_prefixes(ent_serializer *ser, const char *base) {
+  for (size_t i = 0; i < sizeof PREFIXES / sizeof *PREFIXES; i++)
+    ser->prefixes[ser->nprefixes++] =
+        (ent_prefix){PREFIXES[i][0], PREFIXES[i][1], strlen(PREFIXES[i][1])};
+  for (size_t i = 0; i < sizeof DIRS / sizeof *DIRS; i++) {
+    /* "org/" is written "organization:" so it is not taken for W3C org: */
+    const char *dir = strcmp(DIRS[i], "organization") == 0 ? "org" : DIRS[i];
+    size_t n = strlen(base) + strlen(dir) + 1;
+    char *iri = malloc(n + 1);
+    if (!iri) return ENTENTE_ERR_NOMEM;
+    snprintf(iri, n + 1, "%s%s/", base, dir);
+    ser->prefixes[ser->nprefixes++] = (ent_prefix){DIRS[i], iri, n};
+    ser->nowned++;
+  }
+  return ENTENTE_OK;
+}
+
 /* Prefixes are cosmetic: raptor refuses ones it predeclares (rdf), so a
  * refusal is not an error. Only running out of memory is. */
 static int set_ns(librdf_world *w, librdf_serializer *s, const char *iri, const char *prefix) {
@@ -44,33 +75,17 @@ static int set_ns(librdf_world *w, librdf_serializer *s, const char *iri, const 
   return 0;
 }
 
-struct ent_serializer {
-  librdf_serializer *s;
-  librdf_world *world;
-  const char *format, *base; /* borrowed */
-  bool fresh;                /* make a new raptor serializer for each write */
-};
-
-/* A raptor serializer for `format` with entente's prefixes where the format
- * writes them. */
-static entente_status make(librdf_world *world, const char *format, const char *base,
-                           librdf_serializer **out) {
-  const char *name = ent_format_serializer(format);
-  if (!name) return ENTENTE_ERR_ARG;
-  librdf_serializer *s = librdf_new_serializer(world, name, NULL, NULL);
+/* A raptor serializer for the format with entente's prefixes where the
+ * format writes them. */
+static entente_status make(const ent_serializer *ser, librdf_serializer **out) {
+  const char *name = ent_format_serializer(ser->format);
+  librdf_serializer *s = librdf_new_serializer(ser->world, name, NULL, NULL);
   if (!s) return ENTENTE_ERR_RDF;
   /* raptor's dot serializer also leaks the namespaces it is given. */
   bool prefixes = !strcmp(name, "turtle") || !strcmp(name, "rdfxml-abbrev");
   int rc = 0;
-  for (size_t i = 0; prefixes && i < sizeof PREFIXES / sizeof *PREFIXES; i++)
-    rc |= set_ns(world, s, PREFIXES[i][1], PREFIXES[i][0]);
-  for (size_t i = 0; prefixes && i < sizeof DIRS / sizeof *DIRS; i++) {
-    char iri[2048];
-    /* "org/" is written "organization:" so it is not taken for W3C org: */
-    const char *dir = strcmp(DIRS[i], "organization") == 0 ? "org" : DIRS[i];
-    if ((size_t)snprintf(iri, sizeof iri, "%s%s/", base, dir) >= sizeof iri) continue;
-    rc |= set_ns(world, s, iri, DIRS[i]);
-  }
+  for (size_t i = 0; prefixes && i < ser->nprefixes; i++)
+    rc |= set_ns(ser->world, s, ser->prefixes[i].iri, ser->prefixes[i].label);
   if (rc) {
     librdf_free_serializer(s);
     return ENTENTE_ERR_NOMEM;
@@ -88,22 +103,51 @@ entente_status ent_serializer_new(librdf_world *world, const char *format, const
   if (!ser) return ENTENTE_ERR_NOMEM;
   ser->world = world;
   ser->format = format;
-  ser->base = base;
-  ser->fresh = strcmp(name, "ntriples") != 0 && strcmp(name, "nquads") != 0;
-  entente_status st = ser->fresh ? ENTENTE_OK : make(world, format, base, &ser->s);
+  ser->turtle = strcmp(name, "turtle") == 0;
+  ser->fresh = !ser->turtle && strcmp(name, "ntriples") != 0 && strcmp(name, "nquads") != 0;
+  entente_status st = set_prefixes(ser, base);
+  if (st == ENTENTE_OK && !ser->fresh && !ser->turtle) st = make(ser, &ser->s);
   if (st != ENTENTE_OK) {
-    free(ser);
+    ent_serializer_free(ser);
     return st;
   }
   *ser_new = ser;
   return ENTENTE_OK;
 }
 
+/* Our Turtle of a model or a stream (one of them) onto io (borrowed). */
+static entente_status turtle_to(ent_serializer *ser, librdf_model *model, librdf_stream *stream,
+                                raptor_iostream *io) {
+  librdf_stream *own = model ? librdf_model_as_stream(model) : NULL;
+  if (model && !own) return ENTENTE_ERR_RDF;
+  entente_status st = ent_turtle_write(own ? own : stream, ser->prefixes, ser->nprefixes, io);
+  if (own) librdf_free_stream(own);
+  return st;
+}
+
 entente_status ent_serializer_write_new(ent_serializer *ser, librdf_model *model,
                                         unsigned char **out, size_t *len) {
-  if (ser->fresh) { /* raptor's Turtle writer grows slower with every reuse */
+  *out = NULL;
+  *len = 0;
+  if (ser->turtle) {
+    void *buf = NULL;
+    raptor_iostream *io = raptor_new_iostream_to_string(librdf_world_get_raptor(ser->world), &buf,
+                                                        len, malloc);
+    if (!io) return ENTENTE_ERR_NOMEM;
+    entente_status st = turtle_to(ser, model, NULL, io);
+    raptor_free_iostream(io); /* sets buf */
+    if (st == ENTENTE_OK && !buf) st = ENTENTE_ERR_NOMEM;
+    if (st != ENTENTE_OK) {
+      free(buf);
+      *len = 0;
+      return st;
+    }
+    *out = buf;
+    return ENTENTE_OK;
+  }
+  if (ser->fresh) { /* raptor's writers grow slower with every reuse */
     librdf_serializer *s = NULL;
-    entente_status st = make(ser->world, ser->format, ser->base, &s);
+    entente_status st = make(ser, &s);
     if (st != ENTENTE_OK) return st;
     *out = librdf_serializer_serialize_model_to_counted_string(s, NULL, model, len);
     librdf_free_serializer(s);
@@ -166,15 +210,21 @@ static entente_status write_to(ent_serializer *ser, librdf_model *model, librdf_
                                                          &OUTBUF);
   librdf_serializer *s = ser->s;
   entente_status st = io ? ENTENTE_OK : ENTENTE_ERR_NOMEM;
-  if (st == ENTENTE_OK && ser->fresh) st = make(ser->world, ser->format, ser->base, &s);
-  if (st == ENTENTE_OK) {
+  if (st == ENTENTE_OK && ser->turtle) {
+    st = turtle_to(ser, model, stream, io);
+  } else if (st == ENTENTE_OK) {
+    if (ser->fresh) st = make(ser, &s);
     /* librdf frees the iostream it is given, whatever happens. */
     raptor_iostream *given = io;
     io = NULL;
-    int rc = model ? librdf_serializer_serialize_model_to_iostream(s, NULL, model, given)
-                   : librdf_serializer_serialize_stream_to_iostream(s, NULL, stream, given);
-    if (ser->fresh) librdf_free_serializer(s);
-    if (rc != 0) st = ENTENTE_ERR_RDF;
+    if (st == ENTENTE_OK) {
+      int rc = model ? librdf_serializer_serialize_model_to_iostream(s, NULL, model, given)
+                     : librdf_serializer_serialize_stream_to_iostream(s, NULL, stream, given);
+      if (ser->fresh) librdf_free_serializer(s);
+      if (rc != 0) st = ENTENTE_ERR_RDF;
+    } else {
+      raptor_free_iostream(given);
+    }
   }
   if (io) raptor_free_iostream(io);
   if (outbuf_flush(o) && st == ENTENTE_OK) st = ENTENTE_ERR_IO;
@@ -194,6 +244,8 @@ entente_status ent_serializer_write_stream(ent_serializer *ser, librdf_stream *s
 void ent_serializer_free(ent_serializer *ser) {
   if (!ser) return;
   if (ser->s) librdf_free_serializer(ser->s);
+  for (size_t i = ser->nprefixes - ser->nowned; i < ser->nprefixes; i++)
+    free((char *)ser->prefixes[i].iri);
   free(ser);
 }
 

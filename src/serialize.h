@@ -36,6 +36,22 @@ entente_status ent_serializer_write_file(ent_serializer *ser, librdf_model *mode
  * entente_extract_stream makes them. */
 entente_status ent_serializer_write_stream(ent_serializer *ser, librdf_stream *stream, FILE *f);
 
+/** One prefix of the Turtle entente writes: `label` and `iri` (iri_len
+ * bytes) are borrowed. */
+typedef struct {
+  const char *label;
+  const char *iri;
+  size_t iri_len;
+} ent_prefix;
+
+/** Write the statements of `stream` (borrowed; read to its end) onto `io`
+ * (borrowed) as one Turtle document: the `prefixes` (borrowed), then one
+ * block per subject, sorted, duplicates once (serialize_turtle.c). Every IRI
+ * and literal is escaped by raptor. ENTENTE_ERR_RDF when a term cannot be
+ * written (invalid UTF-8), ENTENTE_ERR_NOMEM. */
+entente_status ent_turtle_write(librdf_stream *stream, const ent_prefix *prefixes, size_t nprefixes,
+                                raptor_iostream *io);
+
 /** Release a serializer; NULL is a no-op. */
 void ent_serializer_free(ent_serializer *ser);
 
