@@ -37,11 +37,11 @@ static const char *const DIRS[] = {"person", "country", "organization", "place",
 #define NPREFIXES (sizeof PREFIXES / sizeof *PREFIXES + sizeof DIRS / sizeof *DIRS)
 
 struct ent_serializer {
-  librdf_serializer *s;
   librdf_world *world;
   const char *format;              /* borrowed */
-  bool fresh;                      /* make a new raptor serializer for each write */
   bool turtle;                     /* ours: serialize_turtle.c */
+  bool quads;                      /* with nt: N-Quads */
+  ent_ntriples *nt;                /* N-Triples and N-Quads: serialize_ntriples.c */
   ent_prefix prefixes[NPREFIXES];  /* iri owned for the resource folders */
   size_t nprefixes, nowned;
 };
@@ -104,9 +104,10 @@ entente_status ent_serializer_new(librdf_world *world, const char *format, const
   ser->world = world;
   ser->format = format;
   ser->turtle = strcmp(name, "turtle") == 0;
-  ser->fresh = !ser->turtle && strcmp(name, "ntriples") != 0 && strcmp(name, "nquads") != 0;
+  ser->quads = strcmp(name, "nquads") == 0;
   entente_status st = set_prefixes(ser, base);
-  if (st == ENTENTE_OK && !ser->fresh && !ser->turtle) st = make(ser, &ser->s);
+  if (st == ENTENTE_OK && (ser->quads || strcmp(name, "ntriples") == 0))
+    st = ent_ntriples_new(librdf_world_get_raptor(world), &ser->nt);
   if (st != ENTENTE_OK) {
     ent_serializer_free(ser);
     return st;
@@ -115,12 +116,38 @@ entente_status ent_serializer_new(librdf_world *world, const char *format, const
   return ENTENTE_OK;
 }
 
-/* Our Turtle of a model or a stream (one of them) onto io (borrowed). */
-static entente_status turtle_to(ent_serializer *ser, librdf_model *model, librdf_stream *stream,
-                                raptor_iostream *io) {
+/* An iostream writing through to another (ctx). */
+static int forward_byte(void *ctx, const int byte) { return raptor_iostream_write_byte(byte, ctx); }
+
+static int forward_bytes(void *ctx, const void *p, size_t size, size_t nmemb) {
+  return raptor_iostream_write_bytes(p, size, nmemb, ctx);
+}
+
+static const raptor_iostream_handler FORWARD = {
+    .version = 2, .write_byte = forward_byte, .write_bytes = forward_bytes, .write_end = NULL};
+
+/* A model or a stream (one of them) onto io (borrowed), by entente's own
+ * writers (Turtle, N-Triples, N-Quads) or by a raptor serializer made for
+ * this write: raptor's writers grow slower with every reuse. */
+static entente_status write_io(ent_serializer *ser, librdf_model *model, librdf_stream *stream,
+                               raptor_iostream *io) {
+  if (!ser->turtle && !ser->nt) {
+    librdf_serializer *s = NULL;
+    entente_status st = make(ser, &s);
+    if (st != ENTENTE_OK) return st;
+    /* librdf frees the iostream it is given: it gets one of its own. */
+    raptor_iostream *mine = raptor_new_iostream_from_handler(
+        librdf_world_get_raptor(ser->world), io, &FORWARD);
+    int rc = !mine || (model ? librdf_serializer_serialize_model_to_iostream(s, NULL, model, mine)
+                             : librdf_serializer_serialize_stream_to_iostream(s, NULL, stream, mine));
+    librdf_free_serializer(s);
+    return mine ? (rc ? ENTENTE_ERR_RDF : ENTENTE_OK) : ENTENTE_ERR_NOMEM;
+  }
   librdf_stream *own = model ? librdf_model_as_stream(model) : NULL;
   if (model && !own) return ENTENTE_ERR_RDF;
-  entente_status st = ent_turtle_write(own ? own : stream, ser->prefixes, ser->nprefixes, io);
+  librdf_stream *in = own ? own : stream;
+  entente_status st = ser->turtle ? ent_turtle_write(in, ser->prefixes, ser->nprefixes, io)
+                                  : ent_ntriples_write(ser->nt, in, ser->quads, io);
   if (own) librdf_free_stream(own);
   return st;
 }
@@ -129,32 +156,20 @@ entente_status ent_serializer_write_new(ent_serializer *ser, librdf_model *model
                                         unsigned char **out, size_t *len) {
   *out = NULL;
   *len = 0;
-  if (ser->turtle) {
-    void *buf = NULL;
-    raptor_iostream *io = raptor_new_iostream_to_string(librdf_world_get_raptor(ser->world), &buf,
-                                                        len, malloc);
-    if (!io) return ENTENTE_ERR_NOMEM;
-    entente_status st = turtle_to(ser, model, NULL, io);
-    raptor_free_iostream(io); /* sets buf */
-    if (st == ENTENTE_OK && !buf) st = ENTENTE_ERR_NOMEM;
-    if (st != ENTENTE_OK) {
-      free(buf);
-      *len = 0;
-      return st;
-    }
-    *out = buf;
-    return ENTENTE_OK;
+  void *buf = NULL;
+  raptor_iostream *io =
+      raptor_new_iostream_to_string(librdf_world_get_raptor(ser->world), &buf, len, malloc);
+  if (!io) return ENTENTE_ERR_NOMEM;
+  entente_status st = write_io(ser, model, NULL, io);
+  raptor_free_iostream(io); /* sets buf */
+  if (st == ENTENTE_OK && !buf) st = ENTENTE_ERR_NOMEM;
+  if (st != ENTENTE_OK) {
+    free(buf);
+    *len = 0;
+    return st;
   }
-  if (ser->fresh) { /* raptor's writers grow slower with every reuse */
-    librdf_serializer *s = NULL;
-    entente_status st = make(ser, &s);
-    if (st != ENTENTE_OK) return st;
-    *out = librdf_serializer_serialize_model_to_counted_string(s, NULL, model, len);
-    librdf_free_serializer(s);
-  } else {
-    *out = librdf_serializer_serialize_model_to_counted_string(ser->s, NULL, model, len);
-  }
-  return *out ? ENTENTE_OK : ENTENTE_ERR_RDF;
+  *out = buf;
+  return ENTENTE_OK;
 }
 
 /* A raptor iostream onto a FILE through our own buffer: raptor writes
@@ -208,29 +223,11 @@ static entente_status write_to(ent_serializer *ser, librdf_model *model, librdf_
   o->n = 0;
   raptor_iostream *io = raptor_new_iostream_from_handler(librdf_world_get_raptor(ser->world), o,
                                                          &OUTBUF);
-  librdf_serializer *s = ser->s;
-  entente_status st = io ? ENTENTE_OK : ENTENTE_ERR_NOMEM;
-  if (st == ENTENTE_OK && ser->turtle) {
-    st = turtle_to(ser, model, stream, io);
-  } else if (st == ENTENTE_OK) {
-    if (ser->fresh) st = make(ser, &s);
-    /* librdf frees the iostream it is given, whatever happens. */
-    raptor_iostream *given = io;
-    io = NULL;
-    if (st == ENTENTE_OK) {
-      int rc = model ? librdf_serializer_serialize_model_to_iostream(s, NULL, model, given)
-                     : librdf_serializer_serialize_stream_to_iostream(s, NULL, stream, given);
-      if (ser->fresh) librdf_free_serializer(s);
-      if (rc != 0) st = ENTENTE_ERR_RDF;
-    } else {
-      raptor_free_iostream(given);
-    }
-  }
+  entente_status st = io ? write_io(ser, model, stream, io) : ENTENTE_ERR_NOMEM;
   if (io) raptor_free_iostream(io);
   if (outbuf_flush(o) && st == ENTENTE_OK) st = ENTENTE_ERR_IO;
   free(o);
-  if (st != ENTENTE_OK) return st;
-  return ferror(f) ? ENTENTE_ERR_IO : ENTENTE_OK;
+  return ferror(f) ? ENTENTE_ERR_IO : st;
 }
 
 entente_status ent_serializer_write_file(ent_serializer *ser, librdf_model *model, FILE *f) {
@@ -243,7 +240,7 @@ entente_status ent_serializer_write_stream(ent_serializer *ser, librdf_stream *s
 
 void ent_serializer_free(ent_serializer *ser) {
   if (!ser) return;
-  if (ser->s) librdf_free_serializer(ser->s);
+  ent_ntriples_free(ser->nt);
   for (size_t i = ser->nprefixes - ser->nowned; i < ser->nprefixes; i++)
     free((char *)ser->prefixes[i].iri);
   free(ser);

@@ -4,6 +4,7 @@
 #define ENT_SERIALIZE_H
 
 #include <librdf.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -51,6 +52,21 @@ typedef struct {
  * written (invalid UTF-8), ENTENTE_ERR_NOMEM. */
 entente_status ent_turtle_write(librdf_stream *stream, const ent_prefix *prefixes, size_t nprefixes,
                                 raptor_iostream *io);
+
+/** entente's N-Triples and N-Quads writer (serialize_ntriples.c): raptor's
+ * escaping, with the escaped form of each IRI remembered. */
+typedef struct ent_ntriples ent_ntriples;
+
+/** A writer owned by the caller; `world` is borrowed and must outlive it. */
+entente_status ent_ntriples_new(raptor_world *world, ent_ntriples **w_new);
+
+/** Write the statements of `stream` (borrowed; read to its end) onto `io`
+ * (borrowed), a line each, with the stream's graph when `quads`. */
+entente_status ent_ntriples_write(ent_ntriples *w, librdf_stream *stream, bool quads,
+                                  raptor_iostream *io);
+
+/** Release a writer; NULL is a no-op. */
+void ent_ntriples_free(ent_ntriples *w);
 
 /** Release a serializer; NULL is a no-op. */
 void ent_serializer_free(ent_serializer *ser);

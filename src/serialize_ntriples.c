@@ -1,0 +1,126 @@
+/* serialize_ntriples: N-Triples and N-Quads, a statement a line, as
+ * raptor_statement_ntriples_write writes them, with one difference: the
+ * escaped form of an IRI is remembered. raptor escapes an IRI a byte at a
+ * time through the iostream (most of the cost of writing N-Triples), and an
+ * article names the same IRIs again and again (every line repeats its
+ * subject). The remembered bytes are raptor's own (raptor_uri_escaped_write
+ * into a buffer), never ours. */
+#include "serialize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strmap.h"
+
+/* The memo starts over when it holds this many IRIs or bytes: memory stays
+ * bounded on an endless batch, where most IRIs belong to one article. */
+#define MEMO_KEYS 8192
+#define MEMO_BYTES (1u << 20)
+
+struct ent_ntriples {
+  ent_strmap *memo;     /* IRI -> offset in buf of (size_t length, bytes) */
+  unsigned char *buf;   /* owned */
+  size_t n, cap;
+  bool failed;          /* out of memory while raptor wrote into buf */
+  raptor_iostream *into; /* onto buf */
+};
+
+static int grow(ent_ntriples *w, size_t more) {
+  if (more <= w->cap - w->n) return 0;
+  size_t cap = w->cap ? w->cap : 4096;
+  while (cap - w->n < more) cap *= 2;
+  unsigned char *b = realloc(w->buf, cap);
+  if (!b) return 1;
+  w->buf = b;
+  w->cap = cap;
+  return 0;
+}
+
+static int into_bytes(void *ctx, const void *p, size_t size, size_t nmemb) {
+  ent_ntriples *w = ctx;
+  size_t n = size * nmemb;
+  if (w->failed || grow(w, n)) {
+    w->failed = true;
+    return 0;
+  }
+  memcpy(w->buf + w->n, p, n);
+  w->n += n;
+  return (int)nmemb;
+}
+
+static int into_byte(void *ctx, const int byte) {
+  unsigned char c = (unsigned char)byte;
+  return into_bytes(ctx, &c, 1, 1) == 1 ? 0 : 1;
+}
+
+static const raptor_iostream_handler INTO = {
+    .version = 2, .write_byte = into_byte, .write_bytes = into_bytes, .write_end = NULL};
+
+entente_status ent_ntriples_new(raptor_world *world, ent_ntriples **w_new) {
+  *w_new = NULL;
+  ent_ntriples *w = calloc(1, sizeof *w);
+  if (!w) return ENTENTE_ERR_NOMEM;
+  w->memo = ent_strmap_new();
+  w->into = raptor_new_iostream_from_handler(world, w, &INTO);
+  if (!w->memo || !w->into) {
+    ent_ntriples_free(w);
+    return ENTENTE_ERR_NOMEM;
+  }
+  *w_new = w;
+  return ENTENTE_OK;
+}
+
+void ent_ntriples_free(ent_ntriples *w) {
+  if (!w) return;
+  if (w->into) raptor_free_iostream(w->into);
+  ent_strmap_free(w->memo);
+  free(w->buf);
+  free(w);
+}
+
+/* The escaped IRI onto io, from the memo or escaped by raptor now. */
+static int write_iri(ent_ntriples *w, raptor_uri *u, raptor_iostream *io) {
+  const char *s = (const char *)raptor_uri_as_string(u);
+  size_t off, len;
+  if (!ent_strmap_get(w->memo, s, &off)) {
+    if (ent_strmap_count(w->memo) >= MEMO_KEYS || w->n >= MEMO_BYTES) {
+      ent_strmap_clear(w->memo);
+      w->n = 0;
+    }
+    off = w->n;
+    if (grow(w, sizeof len)) return 1;
+    w->n += sizeof len;
+    if (raptor_uri_escaped_write(u, NULL, RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->into) || w->failed ||
+        !ent_strmap_put(w->memo, s, off)) {
+      w->failed = false;
+      w->n = off;
+      return 1;
+    }
+    len = w->n - off - sizeof len;
+    memcpy(w->buf + off, &len, sizeof len);
+  }
+  memcpy(&len, w->buf + off, sizeof len);
+  return raptor_iostream_counted_string_write(w->buf + off + sizeof len, len, io);
+}
+
+static int write_term(ent_ntriples *w, const raptor_term *t, raptor_iostream *io) {
+  if (t->type == RAPTOR_TERM_TYPE_URI) return write_iri(w, t->value.uri, io);
+  return raptor_term_escaped_write(t, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, io);
+}
+
+entente_status ent_ntriples_write(ent_ntriples *w, librdf_stream *stream, bool quads,
+                                  raptor_iostream *io) {
+  for (; !librdf_stream_end(stream); librdf_stream_next(stream)) {
+    librdf_statement *s = librdf_stream_get_object(stream);
+    if (!s) return ENTENTE_ERR_RDF;
+    librdf_node *g = quads ? librdf_stream_get_context2(stream) : NULL;
+    if (write_term(w, librdf_statement_get_subject(s), io) ||
+        raptor_iostream_write_byte(' ', io) ||
+        write_term(w, librdf_statement_get_predicate(s), io) ||
+        raptor_iostream_write_byte(' ', io) || write_term(w, librdf_statement_get_object(s), io) ||
+        (g && (raptor_iostream_write_byte(' ', io) || write_term(w, g, io))) ||
+        raptor_iostream_counted_string_write(" .\n", 3, io))
+      return ENTENTE_ERR_RDF;
+  }
+  return ENTENTE_OK;
+}
