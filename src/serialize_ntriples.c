@@ -7,18 +7,27 @@
  * into a buffer), never ours. */
 #include "serialize.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "strmap.h"
-
 /* The memo starts over when it holds this many IRIs or bytes: memory stays
  * bounded on an endless batch, where most IRIs belong to one article. */
-#define MEMO_KEYS 8192
-#define MEMO_BYTES (1u << 20)
+#define MEMO_KEYS 4096
+#define MEMO_SLOTS (2 * MEMO_KEYS) /* a power of two */
+#define MEMO_BYTES (1u << 19)
+
+/* The memo is keyed by the raptor_uri itself, and holds a reference to it:
+ * a URI it knows cannot be freed, so its address cannot be reused for
+ * another IRI; raptor interns URIs, so one IRI is one address. */
+typedef struct {
+  raptor_uri *uri; /* a reference owned by the memo, or NULL */
+  size_t off;      /* in buf: (size_t length, bytes) */
+} slot;
 
 struct ent_ntriples {
-  ent_strmap *memo;     /* IRI -> offset in buf of (size_t length, bytes) */
+  slot memo[MEMO_SLOTS];
+  size_t nkeys;
   unsigned char *buf;   /* owned */
   size_t n, cap;
   bool failed;          /* out of memory while raptor wrote into buf */
@@ -60,9 +69,8 @@ entente_status ent_ntriples_new(raptor_world *world, ent_ntriples **w_new) {
   *w_new = NULL;
   ent_ntriples *w = calloc(1, sizeof *w);
   if (!w) return ENTENTE_ERR_NOMEM;
-  w->memo = ent_strmap_new();
   w->into = raptor_new_iostream_from_handler(world, w, &INTO);
-  if (!w->memo || !w->into) {
+  if (!w->into) {
     ent_ntriples_free(w);
     return ENTENTE_ERR_NOMEM;
   }
@@ -70,37 +78,54 @@ entente_status ent_ntriples_new(raptor_world *world, ent_ntriples **w_new) {
   return ENTENTE_OK;
 }
 
+static void memo_clear(ent_ntriples *w) {
+  for (size_t i = 0; i < MEMO_SLOTS; i++)
+    if (w->memo[i].uri) raptor_free_uri(w->memo[i].uri);
+  memset(w->memo, 0, sizeof w->memo);
+  w->nkeys = 0;
+  w->n = 0;
+}
+
+/* The slot of u: its own, or the empty one where it would go. */
+static slot *memo_slot(ent_ntriples *w, raptor_uri *u) {
+  size_t i = (size_t)(((uintptr_t)u >> 4) * 0x9E3779B97F4A7C15u) & (MEMO_SLOTS - 1);
+  while (w->memo[i].uri && w->memo[i].uri != u) i = (i + 1) & (MEMO_SLOTS - 1);
+  return &w->memo[i];
+}
+
 void ent_ntriples_free(ent_ntriples *w) {
   if (!w) return;
   if (w->into) raptor_free_iostream(w->into);
-  ent_strmap_free(w->memo);
+  memo_clear(w);
   free(w->buf);
   free(w);
 }
 
 /* The escaped IRI onto io, from the memo or escaped by raptor now. */
 static int write_iri(ent_ntriples *w, raptor_uri *u, raptor_iostream *io) {
-  const char *s = (const char *)raptor_uri_as_string(u);
-  size_t off, len;
-  if (!ent_strmap_get(w->memo, s, &off)) {
-    if (ent_strmap_count(w->memo) >= MEMO_KEYS || w->n >= MEMO_BYTES) {
-      ent_strmap_clear(w->memo);
-      w->n = 0;
+  slot *sl = memo_slot(w, u);
+  size_t len;
+  if (!sl->uri) {
+    if (w->nkeys >= MEMO_KEYS || w->n >= MEMO_BYTES) {
+      memo_clear(w);
+      sl = memo_slot(w, u);
     }
-    off = w->n;
+    size_t off = w->n;
     if (grow(w, sizeof len)) return 1;
     w->n += sizeof len;
-    if (raptor_uri_escaped_write(u, NULL, RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->into) || w->failed ||
-        !ent_strmap_put(w->memo, s, off)) {
+    if (raptor_uri_escaped_write(u, NULL, RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->into) ||
+        w->failed) {
       w->failed = false;
       w->n = off;
       return 1;
     }
     len = w->n - off - sizeof len;
     memcpy(w->buf + off, &len, sizeof len);
+    *sl = (slot){raptor_uri_copy(u), off};
+    w->nkeys++;
   }
-  memcpy(&len, w->buf + off, sizeof len);
-  return raptor_iostream_counted_string_write(w->buf + off + sizeof len, len, io);
+  memcpy(&len, w->buf + sl->off, sizeof len);
+  return raptor_iostream_counted_string_write(w->buf + sl->off + sizeof len, len, io);
 }
 
 static int write_term(ent_ntriples *w, const raptor_term *t, raptor_iostream *io) {

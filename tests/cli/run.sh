@@ -61,6 +61,28 @@ done
 $E extract --date $DATE --format dot $EX >"$TMP/ex.dot"
 check "--format dot is a GraphViz digraph" grep -q "^digraph" "$TMP/ex.dot"
 if command -v dot >/dev/null; then check "dot renders it" dot -Tsvg -o "$TMP/ex.svg" "$TMP/ex.dot"; fi
+
+# --- entente's own writers (src/serialize_*.c) against raptor's ---
+# Quotes, backslashes, tabs, newlines, emoji and an IRI base outside ASCII,
+# then 30 generated articles: more IRIs than the N-Triples memo holds.
+printf '%s\n' '{"id":"odd \"id\" <x> \\ é","date":"2024-03-15","title":"Titre \"cité\"\tavec\nretour \\ et 😀 \u0001","text":"M. Jean-Éric Dupont, ministre français des affaires étrangères, a rencontré jeudi à Paris son homologue « Ngozi O’Brien ».\nIl a déclaré : « Nous voulons la paix \\ et \"vite\" ».\n"}' >"$TMP/odd.jsonl"
+python3 tests/bench/gen.py 30 --jsonl "$TMP/gen30.jsonl"
+for base in https://w3id.org/entente/id/ 'http://example.org/été/'; do
+  for f in ntriples nquads turtle; do
+    $E extract --jsonl --base "$base" --format $f "$TMP/odd.jsonl" "$TMP/gen30.jsonl" >"$TMP/w.$f"
+  done
+  p=$(printf '%s' "$base" | cut -c1-16)
+  rapper -q -i ntriples -o ntriples "$TMP/w.ntriples" >"$TMP/r.nt" 2>/dev/null
+  check "N-Triples ($p): byte for byte what raptor writes of them" cmp -s "$TMP/w.ntriples" "$TMP/r.nt"
+  rapper -q -i nquads -o nquads "$TMP/w.nquads" >"$TMP/r.nq" 2>/dev/null
+  check "N-Quads ($p): byte for byte what raptor writes of them" cmp -s "$TMP/w.nquads" "$TMP/r.nq"
+  rapper -q -i turtle -o ntriples "$TMP/w.turtle" 2>/dev/null | LC_ALL=C sort -u >"$TMP/t.nt"
+  LC_ALL=C sort -u "$TMP/w.ntriples" >"$TMP/s.nt"
+  check "Turtle ($p): the same triples as N-Triples ($(wc -l <"$TMP/s.nt"))" \
+    test -s "$TMP/s.nt" -a "$(wc -l <"$TMP/s.nt")" -gt 10000 -a -z "$(cmp "$TMP/t.nt" "$TMP/s.nt" 2>&1)"
+done
+check "Turtle: prefixed names where the local part is plain" grep -q '^person:[a-z]' "$TMP/w.turtle"
+
 $E extract --date $DATE -o "$TMP/o.ttl" $EX
 check "-o writes the same as stdout" cmp -s "$TMP/o.ttl" "$TMP/ex.turtle"
 $E extract --date $DATE - <$EX >"$TMP/stdin.ttl"
