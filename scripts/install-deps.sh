@@ -8,12 +8,13 @@ set -eu
 # virtuoso-opensource-7-bin: virtuoso-t and isql-vt, all the tests need (they
 # run a private server); the virtuoso-opensource metapackage would also start a
 # system-wide server and ask for a dba password.
+# time: GNU time, for the peak memory of what make bench measures.
 PKGS="build-essential clang pkg-config make
   librdf0-dev libraptor2-dev librasqal3-dev librdf-storage-sqlite libsqlite3-dev
   raptor2-utils rasqal-utils redland-utils
   libxml2-dev libutf8proc-dev libstemmer-dev libcmocka-dev libjansson-dev libcurl4-gnutls-dev
   valgrind graphviz python3 nodejs npm
-  curl parallel python3-rdflib virtuoso-opensource-7-bin"
+  curl parallel python3-rdflib virtuoso-opensource-7-bin time"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 missing=""
