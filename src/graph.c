@@ -44,10 +44,11 @@ void ent_graph_hash(const char *s, size_t len, char buf[17]) {
 /* A new node of the IRI ns + local (owned by the caller), or NULL. */
 static librdf_node *uri(builder *b, const char *ns, const char *local) {
   char stack[256];
-  size_t n = strlen(ns) + strlen(local) + 1, i;
+  size_t nl = strlen(ns), ll = strlen(local), n = nl + ll + 1, i;
   char *s = n <= sizeof stack ? stack : malloc(n);
   if (!s) return NULL;
-  snprintf(s, n, "%s%s", ns, local);
+  memcpy(s, ns, nl); /* not snprintf: a tenth of the cost, for every triple */
+  memcpy(s + nl, local, ll + 1);
   librdf_node *node;
   if (b->iris && ent_strmap_get(b->iris, s, &i)) {
     node = librdf_new_node_from_node(b->iri_nodes.v[i]);

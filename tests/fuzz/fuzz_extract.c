@@ -1,9 +1,9 @@
 /* libFuzzer harness: the whole pipeline through the public API
- * (include/entente.h) on arbitrary bytes, then the project's serializer to
- * Turtle, then raptor parses that Turtle back. The context is made once.
- * Checks: entente_extract returns a documented status and adds nothing on
- * failure; on success the Turtle parses without a single error or warning
- * and gives back exactly the model's triples. */
+ * (include/entente.h) on arbitrary bytes, then the project's writers to
+ * Turtle and N-Triples, then raptor parses each back. The context is made
+ * once. Checks: entente_extract returns a documented status and adds nothing
+ * on failure; on success each output parses without a single error or
+ * warning and gives back exactly the model's triples. */
 #include <librdf.h>
 #include <raptor2.h>
 #include <string.h>
@@ -44,10 +44,10 @@ static void count_triple(void *data, raptor_statement *s) {
   (*(size_t *)data)++;
 }
 
-/* Parse Turtle with raptor; the number of triples, or (size_t)-1 on error. */
-static size_t reparse(const unsigned char *ttl, size_t len) {
+/* Parse `syntax` with raptor; the number of triples, or (size_t)-1 on error. */
+static size_t reparse(const char *syntax, const unsigned char *ttl, size_t len) {
   raptor_world *rw = librdf_world_get_raptor(world);
-  raptor_parser *p = raptor_new_parser(rw, "turtle");
+  raptor_parser *p = raptor_new_parser(rw, syntax);
   raptor_uri *base = raptor_new_uri(rw, (const unsigned char *)ENTENTE_DEFAULT_BASE);
   FUZZ_ASSERT(p && base);
   size_t n = 0;
@@ -76,20 +76,23 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     fprintf(stderr, "fuzz: unexpected status %d: %s\n", (int)st, entente_strerror(st));
     abort();
   }
-  if (st == ENTENTE_OK) {
-    unsigned char *ttl = NULL;
+  /* entente's own writers (serialize_turtle.c, serialize_ntriples.c): every
+   * triple of the model parses back. */
+  static const char *const FORMATS[] = {"turtle", "ntriples"};
+  for (size_t f = 0; st == ENTENTE_OK && f < sizeof FORMATS / sizeof *FORMATS; f++) {
+    unsigned char *out = NULL;
     size_t len = 0;
-    FUZZ_ASSERT(ent_serialize_new(world, model, "turtle", ENTENTE_DEFAULT_BASE, &ttl, &len) ==
+    FUZZ_ASSERT(ent_serialize_new(world, model, FORMATS[f], ENTENTE_DEFAULT_BASE, &out, &len) ==
                 ENTENTE_OK);
     FUZZ_ASSERT(rdf_errors == 0);
-    size_t n = reparse(ttl, len);
+    size_t n = reparse(FORMATS[f], out, len);
     int size_model = librdf_model_size(model);
     if (n == (size_t)-1 || rdf_errors || (int)n != size_model) {
-      fprintf(stderr, "fuzz: the Turtle does not parse back (%zu of %d triples):\n%.*s\n", n,
-                       size_model, (int)len, (const char *)ttl);
+      fprintf(stderr, "fuzz: the %s does not parse back (%zu of %d triples):\n%.*s\n",
+              FORMATS[f], n, size_model, (int)len, (const char *)out);
       abort();
     }
-    librdf_free_memory(ttl);
+    librdf_free_memory(out);
   }
   librdf_free_model(model);
   librdf_free_storage(storage);
