@@ -20,7 +20,6 @@
  * after a verb of arrival is that arrival; a definite noun with no
  * participant of its own ("hôte de la rencontre", "son premier sommet")
  * points back to the event under way. */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,19 +84,9 @@ typedef struct {
   size_t tok;
 } draft;
 
-/* lex_at's answer for one token, class and sentence end. */
-typedef struct {
-  const ent_lex_entry *e; /* NULL: none */
-  unsigned cls;
-  size_t se, end;
-} lex_memo;
-#define LEX_MEMO_WAYS 4 /* classes asked of one token, at most (more: not kept) */
-
 typedef struct {
   ent_doc *doc;
   int *cl_of; /* clause of each token of the current sentence (indexed by token) */
-  lex_memo *lm;   /* LEX_MEMO_WAYS per token: each token is asked several times */
-  uint8_t *nlm;   /* answers kept per token */
   ENT_VEC(clause) cls;
   ENT_VEC(tmatch) times;
   ENT_VEC(ev_aux) aux; /* parallel to doc->events */
@@ -321,8 +310,9 @@ static bool span_key(const ctx *c, size_t a, size_t b, char *key, size_t cap) {
 }
 
 /* The longest entry of `cls` starting at token i (within the sentence). */
-static const ent_lex_entry *lex_find(const ctx *c, size_t i, unsigned cls, size_t *end) {
+static const ent_lex_entry *lex_at(const ctx *c, size_t i, unsigned cls, size_t *end) {
   char key[KEY_MAX];
+  if (!is_word_tok(c, i)) return NULL;
   for (size_t w = ent_doc_phrase_tokens(c->doc, i, c->se); w >= 1; w--) {
     if (i + w > c->se || !span_key(c, i, i + w, key, sizeof key)) continue;
     ent_lex_hit hits[8];
@@ -334,23 +324,6 @@ static const ent_lex_entry *lex_find(const ctx *c, size_t i, unsigned cls, size_
     }
   }
   return NULL;
-}
-
-/* lex_find, remembered: it depends on nothing but the token, the class
- * and the sentence's end. */
-static const ent_lex_entry *lex_at(const ctx *c, size_t i, unsigned cls, size_t *end) {
-  if (!is_word_tok(c, i)) return NULL;
-  lex_memo *m = &c->lm[i * LEX_MEMO_WAYS];
-  for (size_t k = 0; k < c->nlm[i]; k++)
-    if (m[k].cls == cls && m[k].se == c->se) {
-      if (m[k].e) *end = m[k].end;
-      return m[k].e;
-    }
-  size_t e_end = 0;
-  const ent_lex_entry *e = lex_find(c, i, cls, &e_end);
-  if (c->nlm[i] < LEX_MEMO_WAYS) m[c->nlm[i]++] = (lex_memo){e, cls, c->se, e_end};
-  if (e) *end = e_end;
-  return e;
 }
 
 /* ------------------------------------------------------------- clauses */
@@ -2152,14 +2125,7 @@ static entente_status run(ent_doc *doc) {
   memset(&c, 0, sizeof c);
   c.doc = doc;
   c.cl_of = calloc(doc->toks.n + 1, sizeof *c.cl_of);
-  c.lm = malloc((doc->toks.n + 1) * LEX_MEMO_WAYS * sizeof *c.lm);
-  c.nlm = calloc(doc->toks.n + 1, sizeof *c.nlm);
-  if (!c.cl_of || !c.lm || !c.nlm) {
-    free(c.cl_of);
-    free(c.lm);
-    free(c.nlm);
-    return ENTENTE_ERR_NOMEM;
-  }
+  if (!c.cl_of) return ENTENTE_ERR_NOMEM;
   trigger trig[128];
   for (size_t s = 0; s < doc->sents.n && !c.oom; s++) {
     c.sf = doc->sents.v[s].tok_first;
@@ -2170,7 +2136,7 @@ static entente_status run(ent_doc *doc) {
     size_t n;
     find_triggers(&c, trig, sizeof trig / sizeof *trig, &n);
     c.times.n = 0;
-    if (n > 0) collect_times(&c); /* only events read the dates (half the time of this file) */
+    if (n > 0) collect_times(&c); /* the dates are read for the triggers only */
     evlist verbs = {{0}, 0};
     c.frame = -1;
     for (size_t i = 0; i < n && !c.oom; i++) {
@@ -2191,8 +2157,6 @@ static entente_status run(ent_doc *doc) {
   }
   doc->events.n = o;
   free(c.cl_of);
-  free(c.lm);
-  free(c.nlm);
   free(c.cls.v);
   free(c.times.v);
   free(c.aux.v);
