@@ -51,12 +51,15 @@ entente_status ent_text_check(const char *s, size_t len, size_t *bad_offset) {
   return visible ? ENTENTE_OK : ENTENTE_ERR_EMPTY;
 }
 
+/* ASCII first: the scanners ask of every character of the text. */
 bool ent_cp_is_upper(int32_t cp) {
-  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
-         utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+  if (cp >= 0 && cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 bool ent_cp_is_alpha(int32_t cp) {
+  if (cp >= 0 && cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
   utf8proc_category_t c = utf8proc_category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
