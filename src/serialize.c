@@ -47,7 +47,7 @@ struct ent_serializer {
 };
 
 /* entente's prefixes: the vocabularies, and a folder of `base` for each kind
- * of resource. A base too long for a folder IRI just gets no prefixes. */
+ * of resource. */
 static entente_status set_prefixes(ent_serializer *ser, const char *base) {
   for (size_t i = 0; i < sizeof PREFIXES / sizeof *PREFIXES; i++)
     ser->prefixes[ser->nprefixes++] =
@@ -128,7 +128,7 @@ static const raptor_iostream_handler FORWARD = {
 
 /* A model or a stream (one of them) onto io (borrowed), by entente's own
  * writers (Turtle, N-Triples, N-Quads) or by a raptor serializer made for
- * this write: raptor's writers grow slower with every reuse. */
+ * this write (RDF/XML, JSON, dot): each write is a whole document. */
 static entente_status write_io(ent_serializer *ser, librdf_model *model, librdf_stream *stream,
                                raptor_iostream *io) {
   if (!ser->turtle && !ser->nt) {
