@@ -104,12 +104,27 @@ static bool bare_integer(const raptor_term_literal_value *l) {
   return true;
 }
 
+/* A blank node's label, kept when it is plain (letters, digits, '_', then
+ * '-' too) and does not start "hx"; any other as "hx" and its bytes in hex.
+ * raptor's writers map every other byte to 'z', which can make two blank
+ * nodes one ("a.b" and "azb"). */
+static int write_blank(const unsigned char *id, size_t n, raptor_iostream *io) {
+  bool plain = n > 0 && !(n >= 2 && id[0] == 'h' && id[1] == 'x');
+  for (size_t i = 0; plain && i < n; i++)
+    plain = id[i] < 0x80 && (ascii_alpha(id[i]) || ascii_digit(id[i]) || id[i] == '_' ||
+                             (id[i] == '-' && i > 0));
+  put(io, plain ? "_:" : "_:hx");
+  if (plain) return raptor_iostream_counted_string_write(id, n, io);
+  for (size_t i = 0; i < n; i++) raptor_iostream_hexadecimal_write(id[i], 2, io);
+  return 0;
+}
+
 static int write_term(const ent_prefix *px, size_t npx, const raptor_term *t, raptor_iostream *io) {
   switch (t->type) {
   case RAPTOR_TERM_TYPE_URI:
     return write_iri(px, npx, t->value.uri, io);
   case RAPTOR_TERM_TYPE_BLANK:
-    return raptor_bnodeid_ntriples_write(t->value.blank.string, t->value.blank.string_len, io);
+    return write_blank(t->value.blank.string, t->value.blank.string_len, io);
   case RAPTOR_TERM_TYPE_LITERAL: {
     const raptor_term_literal_value *l = &t->value.literal;
     if (bare_integer(l)) {

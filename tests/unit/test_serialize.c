@@ -115,6 +115,27 @@ static void ntriples_are_raptors(void **state) {
   librdf_free_model(m);
 }
 
+/* Blank nodes whose labels raptor's writers would make one stay two. */
+static void turtle_keeps_blank_nodes_apart(void **state) {
+  (void)state;
+  librdf_model *m = model_of("");
+  const char *labels[] = {"a.b", "azb", "hx1", "a_b", "-x", "\xc3\xa9t\xc3\xa9"};
+  for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+    assert_int_equal(
+        librdf_model_add(
+            m, librdf_new_node_from_blank_identifier(world, (const unsigned char *)labels[i]),
+            librdf_new_node_from_uri_string(world, (const unsigned char *)NS "p"),
+            librdf_new_node_from_literal(world, (const unsigned char *)"same", NULL, 0)),
+        0);
+  unsigned char *out = NULL;
+  size_t len = 0;
+  assert_int_equal(ent_serialize_new(world, m, "turtle", BASE, &out, &len), ENTENTE_OK);
+  assert_int_equal(count_triples(out, len, "turtle"), 6);
+  assert_non_null(strstr((const char *)out, "_:a_b"));
+  free(out);
+  librdf_free_model(m);
+}
+
 /* A literal that is not UTF-8 is an error, not a truncated string. */
 static void turtle_refuses_bad_utf8(void **state) {
   (void)state;
@@ -137,6 +158,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(turtle_reads_back),
       cmocka_unit_test(ntriples_are_raptors),
+      cmocka_unit_test(turtle_keeps_blank_nodes_apart),
       cmocka_unit_test(turtle_refuses_bad_utf8),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
