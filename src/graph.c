@@ -98,9 +98,14 @@ static void add(builder *b, librdf_node *s, const char *pns, const char *p, libr
  * (found by tests/fuzz/fuzz_extract): such a CR (old Mac line end, or a file
  * name) is written as the line feed it stands for. */
 static librdf_node *lit(builder *b, const char *text, const char *lang) {
-  if (!strchr(text, '\r'))
+  size_t len = strlen(text);
+  /* raptor cannot write U+FFFE and U+FFFF (its N-Triples cut the string
+   * there), and names from outside the text (file names, JSON fields) may
+   * not be UTF-8: U+FFFD for those. */
+  bool ok = ent_utf8_writable(text, len);
+  if (ok && !memchr(text, '\r', len))
     return librdf_new_node_from_literal(b->w, (const unsigned char *)text, lang, 0);
-  char *t = ent_strndup(text, strlen(text));
+  char *t = ok ? ent_strndup(text, len) : ent_utf8_repair_new(text, len);
   if (!t) return NULL;
   for (char *p = t; (p = strchr(p, '\r')) != NULL; p++)
     if (p[1] != '\n') *p = '\n';

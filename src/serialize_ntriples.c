@@ -128,8 +128,29 @@ static int write_iri(ent_ntriples *w, raptor_uri *u, raptor_iostream *io) {
   return raptor_iostream_counted_string_write(w->buf + sl->off + sizeof len, len, io);
 }
 
+/* A literal as raptor_term_escaped_write writes it, but an error where raptor
+ * cannot escape the string (U+FFFE, U+FFFF, bad UTF-8): it would write the
+ * string cut there, and report nothing. */
+static int write_literal(ent_ntriples *w, const raptor_term_literal_value *l, raptor_iostream *io) {
+  raptor_iostream_write_byte('"', io);
+  if (raptor_string_escaped_write(l->string, l->string_len, '"', RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL,
+                                  io))
+    return 1;
+  raptor_iostream_write_byte('"', io);
+  if (l->language) {
+    raptor_iostream_write_byte('@', io);
+    raptor_iostream_counted_string_write(l->language, l->language_len, io);
+  }
+  if (l->datatype) {
+    raptor_iostream_counted_string_write("^^", 2, io);
+    return write_iri(w, l->datatype, io);
+  }
+  return 0;
+}
+
 static int write_term(ent_ntriples *w, const raptor_term *t, raptor_iostream *io) {
   if (t->type == RAPTOR_TERM_TYPE_URI) return write_iri(w, t->value.uri, io);
+  if (t->type == RAPTOR_TERM_TYPE_LITERAL) return write_literal(w, &t->value.literal, io);
   return raptor_term_escaped_write(t, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, io);
 }
 

@@ -18,6 +18,33 @@ int32_t ent_utf8_next(const char *s, size_t len, size_t *i) {
   return cp;
 }
 
+bool ent_utf8_writable(const char *s, size_t len) {
+  for (size_t i = 0; i < len;) {
+    int32_t cp = ent_utf8_next(s, len, &i);
+    if (cp < 0 || cp == 0xFFFE || cp == 0xFFFF) return false;
+  }
+  return true;
+}
+
+char *ent_utf8_repair_new(const char *s, size_t len) {
+  char *d = malloc(len * 3 + 1); /* a bad byte becomes three */
+  if (!d) return NULL;
+  size_t o = 0;
+  for (size_t i = 0; i < len;) {
+    size_t at = i;
+    int32_t cp = ent_utf8_next(s, len, &i);
+    if (cp < 0 || cp == 0xFFFE || cp == 0xFFFF) {
+      memcpy(d + o, "\xEF\xBF\xBD", 3); /* U+FFFD */
+      o += 3;
+    } else {
+      memcpy(d + o, s + at, i - at);
+      o += i - at;
+    }
+  }
+  d[o] = '\0';
+  return d;
+}
+
 size_t ent_utf8_count(const char *s, size_t len) {
   size_t n = 0;
   for (size_t i = 0; i < len; i++)
@@ -200,6 +227,9 @@ bool ent_iri_ok(const char *s) {
     if (cp < 0 || cp <= 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
         (cp < 0x80 && strchr("<>\"{}|^`\\", (int)cp)))
       return false;
+    /* Noncharacters are not ucschar (RFC 3987), and raptor cuts an IRI at
+     * U+FFFE or U+FFFF: two IRIs would become one. */
+    if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) return false;
   }
   return true;
 }

@@ -24,6 +24,16 @@ entente_status ent_text_check(const char *s, size_t len, size_t *bad_offset);
 /** Decode the code point at s[*i], advance *i; -1 on a bad sequence. */
 int32_t ent_utf8_next(const char *s, size_t len, size_t *i);
 
+/** True when [s, s+len) is valid UTF-8 without U+FFFE or U+FFFF: what
+ * raptor can write in a literal. */
+bool ent_utf8_writable(const char *s, size_t len);
+
+/** A copy of [s, s+len), NUL-terminated and owned by the caller, with each
+ * invalid byte, U+FFFE and U+FFFF replaced by U+FFFD; NULL when out of
+ * memory. For literals: text may hold U+FFFE and U+FFFF, and file names and
+ * JSON fields need not be UTF-8. */
+char *ent_utf8_repair_new(const char *s, size_t len);
+
 /** Number of code points in s[0..len) (RFC 5147 character offsets). */
 size_t ent_utf8_count(const char *s, size_t len);
 

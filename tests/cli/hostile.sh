@@ -54,6 +54,8 @@ verdict() {
       elif [ -n "$out" ] && [ ! -s "$out" ]; then why="no output"
       elif [ -n "$out" ] && ! rapper -q -i turtle -c "$out" >/dev/null 2>"$TMP/rapper"; then
         why="output does not parse: $(head -c 300 "$TMP/rapper")"
+      elif [ -n "$out" ] && ! iconv -f UTF-8 -t UTF-8 "$out" >/dev/null 2>&1; then
+        why="output is not UTF-8 (rapper reads it all the same)"
       fi ;;
     done)
       if [ "$rc" -ne 0 ] || [ -s "$TMP/stderr" ]; then why="exit $rc: $(head -c 300 "$TMP/stderr")"; fi ;;
@@ -120,6 +122,22 @@ printf '\xe2\x80\x8fM. \xe2\x80\xaeDupont\xe2\x80\xac a dit \xe2\x81\xa6« oui �
 tcase "RTL marks, overrides and isolates" ok "$(f rtl)"
 printf 'M. Dupont \xef\xbf\xbe\xef\xbf\xbf\xee\x80\x80 a dit « \xef\xbf\xbf ».\n' >"$(f nonchar)"
 tcase "noncharacters and private use" ok "$(f nonchar)"
+printf '« La paix \xef\xbf\xbe\xef\xbf\xbf maintenant », a déclaré M. Jean Dupont.\n' >"$(f nonchar-quote)"
+"$E" extract --format ntriples "$(f nonchar-quote)" >"$TMP/nonchar.nt" 2>/dev/null
+check "... U+FFFE and U+FFFF in a quote written U+FFFD (raptor cuts a string there)" \
+  grep -q 'paix \\uFFFD\\uFFFD maintenant' "$TMP/nonchar.nt"
+# Names from outside the text: file names need not be UTF-8, JSON fields
+# may hold noncharacters. Each becomes U+FFFD in its literal.
+mkdir -p "$TMP/names"
+cp "$(f bomtext)" "$TMP/names/latin1-$(printf '\xe9').txt"
+tcase "a file name that is not UTF-8" ok "$TMP/names/latin1-$(printf '\xe9').txt"
+cp "$(f bomtext)" "$TMP/names/nonchar-$(printf '\xef\xbf\xbf').txt"
+tcase "a file name with U+FFFF" ok "$TMP/names/nonchar-$(printf '\xef\xbf\xbf').txt"
+printf '%s\n' '{"id":"n\uffff","url":"https://example.org/\ufffe","title":"Titre \uffff","text":"M. Dupont a parlé."}' >"$(f nonchar.jsonl)"
+hcase "JSON fields with U+FFFE and U+FFFF" ok --jsonl "$(f nonchar.jsonl)"
+"$E" extract --jsonl --format ntriples "$(f nonchar.jsonl)" >"$TMP/nonchar-json.nt" 2>/dev/null
+check "... a url with U+FFFE is no IRI (raptor would cut it to https://example.org/)" \
+  test "$(grep -c '<https://example.org/>' "$TMP/nonchar-json.nt")" -eq 0
 printf 'M. Dupont\ta dit\f« oui ».\n' >"$(f ff)"; tcase "tab and form feed" ok "$(f ff)"
 py "import sys; sys.stdout.write('M. Dupont a dit e' + '\u0301' * 5000 + ' oui.\n')" >"$(f zalgo)"
 tcase "5000 combining marks on one letter" ok "$(f zalgo)"

@@ -52,11 +52,39 @@ static void utf8_count_counts_code_points(void **state) {
   assert_int_equal(ent_utf8_count("«", strlen("«")), 1);
 }
 
+static void repair_makes_writable(void **state) {
+  (void)state;
+  struct { const char *in, *out; } rows[] = {
+      {"été", "été"},                               /* left alone */
+      {"a\xef\xbf\xbf" "b", "a\xef\xbf\xbd" "b"}, /* U+FFFF */
+      {"\xef\xbf\xbe", "\xef\xbf\xbd"},            /* U+FFFE */
+      {"caf\xe9.txt", "caf\xef\xbf\xbd.txt"},       /* Latin-1 */
+      {"x\xc3", "x\xef\xbf\xbd"},                   /* cut sequence */
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    size_t n = strlen(rows[i].in);
+    assert_int_equal(ent_utf8_writable(rows[i].in, n), strcmp(rows[i].in, rows[i].out) == 0);
+    char *r = ent_utf8_repair_new(rows[i].in, n);
+    assert_string_equal(r, rows[i].out);
+    assert_true(ent_utf8_writable(r, strlen(r)));
+    free(r);
+  }
+}
+
+static void iri_ok_refuses_noncharacters(void **state) {
+  (void)state;
+  assert_true(ent_iri_ok("https://example.org/\xc3\xa9t\xc3\xa9"));
+  assert_false(ent_iri_ok("https://example.org/\xef\xbf\xbe"));
+  assert_false(ent_iri_ok("https://example.org/\xef\xb7\x90")); /* U+FDD0 */
+  assert_false(ent_iri_ok("https://example.org/\xf0\x9f\xbf\xbf")); /* U+1FFFF */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(check_accepts_text), cmocka_unit_test(check_rejects),
       cmocka_unit_test(fold_folds),         cmocka_unit_test(slug_is_ascii),
       cmocka_unit_test(utf8_count_counts_code_points),
+      cmocka_unit_test(repair_makes_writable),  cmocka_unit_test(iri_ok_refuses_noncharacters),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
