@@ -93,10 +93,10 @@ static void add(builder *b, librdf_node *s, const char *pns, const char *p, libr
   *slot = st;
 }
 
-/* raptor 2.0.15's Turtle writer copies a carriage return that no line feed
- * follows raw into a "short string", which no Turtle parser reads back
- * (found by tests/fuzz/fuzz_extract): such a CR (old Mac line end, or a file
- * name) is written as the line feed it stands for. */
+/* A carriage return that no line feed follows (old Mac line end, or a file
+ * name) is the line feed it stands for: one line end in every format. (It
+ * was first a workaround: raptor 2.0.15's Turtle writer, which entente no
+ * longer uses for Turtle, wrote such a CR raw, found by fuzz_extract.) */
 static librdf_node *lit(builder *b, const char *text, const char *lang) {
   size_t len = strlen(text);
   /* raptor cannot write U+FFFE and U+FFFF (its N-Triples cut the string
