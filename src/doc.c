@@ -8,6 +8,25 @@
 
 #include "text.h"
 
+/* ---- ent_doc_lookup's memo: for each token and phrase length up to
+ * LOOK_WORDS, where the key is in the lexicon and the key itself (the
+ * stem hits are checked against it). */
+#define LOOK_WORDS 8
+
+typedef struct {
+  ent_lex_look look;
+  uint32_t key;   /* offset in keys */
+  uint8_t state;  /* LOOK_UNKNOWN, LOOK_KNOWN or LOOK_TOO_LONG */
+} look_slot;
+
+enum { LOOK_UNKNOWN, LOOK_KNOWN, LOOK_TOO_LONG };
+
+struct ent_doc_looks {
+  look_slot *slots; /* toks.n * LOOK_WORDS, by token then length - 1 */
+  char *keys;       /* every key looked up, '\0' after each */
+  size_t used, cap;
+};
+
 void *ent_vec_grow(void **v, size_t *n, size_t *cap, size_t size) {
   if (*n == *cap) {
     size_t c = *cap ? *cap * 2 : 16;
@@ -43,6 +62,11 @@ void ent_doc_clear(ent_doc *doc) {
     free(doc->claims.v[i].mentions.v);
   }
   ent_strmap_free(doc->entity_index);
+  if (doc->looks) {
+    free(doc->looks->slots);
+    free(doc->looks->keys);
+    free(doc->looks);
+  }
   free(doc->toks.v);
   free(doc->sents.v);
   free(doc->mentions.v);
@@ -53,6 +77,71 @@ void ent_doc_clear(ent_doc *doc) {
   free(doc->fundings.v);
   free(doc->claims.v);
   memset(doc, 0, sizeof *doc);
+}
+
+bool ent_doc_span_key(const ent_doc *doc, size_t a, size_t b, char *key, size_t cap) {
+  size_t o = 0;
+  for (size_t i = a; i < b; i++) {
+    const ent_token *t = &doc->toks.v[i];
+    size_t l = strlen(t->fold);
+    bool sep = i > a && !doc->toks.v[i - 1].elided;
+    if (o + l + 2 > cap) return false;
+    if (sep) key[o++] = ' ';
+    memcpy(key + o, t->fold, l);
+    o += l;
+  }
+  key[o] = '\0';
+  return true;
+}
+
+/* The memo slot of tokens [a, b), or NULL when there is none (too long a
+ * phrase, out of memory: the caller looks the key up itself). */
+static look_slot *look_slot_of(const ent_doc *cdoc, size_t a, size_t b) {
+  ent_doc *doc = (ent_doc *)cdoc; /* the memo only: see ent_doc_lookup */
+  if (b <= a || b - a > LOOK_WORDS || b > doc->toks.n) return NULL;
+  if (!doc->looks) {
+    if (!(doc->looks = calloc(1, sizeof *doc->looks))) return NULL;
+    if (!(doc->looks->slots = calloc(doc->toks.n * LOOK_WORDS, sizeof *doc->looks->slots))) {
+      free(doc->looks);
+      doc->looks = NULL;
+      return NULL;
+    }
+  }
+  return &doc->looks->slots[a * LOOK_WORDS + (b - a - 1)];
+}
+
+size_t ent_doc_lookup(const ent_doc *doc, size_t a, size_t b, unsigned classes,
+                      ent_lex_hit *hits, size_t max) {
+  char key[ENT_DOC_KEY_MAX];
+  look_slot *sl = look_slot_of(doc, a, b);
+  if (sl && sl->state == LOOK_KNOWN)
+    return ent_lexicon_look_hits(doc->lex, sl->look, doc->looks->keys + sl->key, classes, hits,
+                                 max);
+  if (sl && sl->state == LOOK_TOO_LONG) return 0;
+  if (!ent_doc_span_key(doc, a, b, key, sizeof key)) {
+    if (sl) sl->state = LOOK_TOO_LONG;
+    return 0;
+  }
+  ent_lex_look lk = ent_lexicon_look(doc->lex, key);
+  struct ent_doc_looks *m = doc->looks;
+  size_t n = strlen(key) + 1;
+  if (sl && m->used + n <= UINT32_MAX) {
+    if (m->used + n > m->cap) {
+      size_t cap = m->cap ? m->cap * 2 : 4096;
+      while (cap < m->used + n) cap *= 2;
+      char *k = realloc(m->keys, cap);
+      if (k) {
+        m->keys = k;
+        m->cap = cap;
+      }
+    }
+    if (m->used + n <= m->cap) {
+      memcpy(m->keys + m->used, key, n);
+      *sl = (look_slot){lk, (uint32_t)m->used, LOOK_KNOWN};
+      m->used += n;
+    }
+  }
+  return ent_lexicon_look_hits(doc->lex, lk, key, classes, hits, max);
 }
 
 bool ent_tok_is(const ent_doc *doc, size_t i, const char *word) {

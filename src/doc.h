@@ -161,6 +161,7 @@ typedef struct {
   ENT_VEC(ent_bill) bills;
   ENT_VEC(ent_funding) fundings;
   ENT_VEC(ent_claim) claims;
+  struct ent_doc_looks *looks; /* ent_doc_lookup's memo (doc.c), made on first use */
 } ent_doc;
 
 /** Initialise *doc over text (borrowed) and lex (borrowed). */
@@ -186,6 +187,22 @@ int ent_doc_entity(ent_doc *doc, ent_entity_kind kind, const char *name, const c
  * most of the extraction's cost). Elided words ("l'") glue to the next word
  * in a key and count as tokens of their own. */
 size_t ent_doc_phrase_tokens(const ent_doc *doc, size_t i, size_t end);
+
+/** The lexicon key of tokens [a, b) into `key` (size `cap`): their folded
+ * words joined by one space, none after an elided word (d'État → "d'etat").
+ * False when it does not fit. */
+bool ent_doc_span_key(const ent_doc *doc, size_t a, size_t b, char *key, size_t cap);
+
+/** ent_lexicon_lookup of the key of tokens [a, b) (ent_doc_span_key, at
+ * most ENT_DOC_KEY_MAX bytes; 0 hits when longer). Every extractor looks
+ * the same phrases up at the same tokens, for its own classes: the doc
+ * remembers where each phrase is in the lexicon, so that is done once.
+ * Writes up to `max` hits (borrowed from the lexicon), returns how many
+ * there are in all. The memo is the doc's only mutable part behind a
+ * const pointer; like the lexicon's, it is not thread-safe. */
+size_t ent_doc_lookup(const ent_doc *doc, size_t a, size_t b, unsigned classes,
+                      ent_lex_hit *hits, size_t max);
+#define ENT_DOC_KEY_MAX 256
 
 /** Give entity i a new key (`key` is copied): the entity table stays
  * indexed. Returns false when out of memory (the entity is left as it was). */

@@ -96,20 +96,6 @@ static bool prop_is(const ent_lex_entry *e, const char *key, const char *value) 
   return v && strcmp(v, value) == 0;
 }
 
-/* Lexicon key of tokens [a, b), as mentions.c builds it. */
-static bool span_key(const ctx *c, size_t a, size_t b, char *key, size_t cap) {
-  size_t o = 0;
-  for (size_t i = a; i < b; i++) {
-    size_t l = strlen(tk(c, i)->fold);
-    bool sep = i > a && !tk(c, i - 1)->elided;
-    if (o + l + 2 > cap) return false;
-    if (sep) key[o++] = ' ';
-    memcpy(key + o, tk(c, i)->fold, l);
-    o += l;
-  }
-  key[o] = '\0';
-  return true;
-}
 
 /* Drop a plural -s / -x from every word of key (enveloppes → enveloppe). */
 static void singular_key(char *key) {
@@ -131,11 +117,11 @@ static bool noun_at(const ctx *c, size_t i, size_t sent_end, size_t *end, noun_k
   char key[256];
   for (size_t w = maxw; w >= 1; w--) {
     if (i + w > sent_end || !is_word(c, i + w - 1)) continue;
-    if (!span_key(c, i, i + w, key, sizeof key)) continue;
     ent_lex_hit h;
-    if (!ent_lexicon_lookup(c->doc->lex, key, ENT_LEX_BILL_NOUN, &h, 1)) continue;
+    if (!ent_doc_lookup(c->doc, i, i + w, ENT_LEX_BILL_NOUN, &h, 1)) continue;
     if (h.by_stem) {
       /* Stems would let "résolu" find "résolution": only plurals pass. */
+      if (!ent_doc_span_key(c->doc, i, i + w, key, sizeof key)) continue;
       singular_key(key);
       ent_lex_hit h2;
       if (!ent_lexicon_lookup(c->doc->lex, key, ENT_LEX_BILL_NOUN, &h2, 1) || h2.by_stem)

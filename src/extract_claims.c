@@ -208,34 +208,17 @@ static void match_quotes(ctx *c) {
 
 /* ---- lexicon look-ups ---- */
 
-/* Folded words of tokens [a, b) joined like lexicon keys (none after l'). */
-static bool span_key(const ctx *c, size_t a, size_t b, char *key, size_t cap) {
-  size_t o = 0;
-  for (size_t i = a; i < b; i++) {
-    const char *f = fold(c, i);
-    size_t l = strlen(f);
-    bool sep = i > a && !tk(c, i - 1)->elided;
-    if (o + l + 2 > cap) return false;
-    if (sep) key[o++] = ' ';
-    memcpy(key + o, f, l);
-    o += l;
-  }
-  key[o] = '\0';
-  return true;
-}
 
 static const ent_lex_entry *phrase_at(const ctx *c, size_t i, size_t lim, unsigned cls,
                                       size_t *end) {
-  char key[256];
   for (size_t w = 4; w >= 1; w--) {
     if (i + w > lim) continue;
     bool words = true;
     for (size_t k = i; k < i + w; k++) words = words && is_word(c, k);
-    if (!words || !span_key(c, i, i + w, key, sizeof key)) continue;
-    const ent_lex_entry *e = ent_lexicon_find(c->doc->lex, key, cls);
-    if (e) {
+    ent_lex_hit h;
+    if (words && ent_doc_lookup(c->doc, i, i + w, cls, &h, 1)) {
       *end = i + w;
-      return e;
+      return h.entry;
     }
   }
   return NULL;
@@ -279,8 +262,8 @@ static bool saying_verb_at(const ctx *c, size_t i, verb_hit *out) {
     if (i + w > c->se || (w > 1 && !lower_word(c, i + 1))) continue;
     bool words = true;
     for (size_t k = i; k < i + w; k++) words = words && is_word(c, k);
-    if (!words || !span_key(c, i, i + w, key, sizeof key)) continue;
-    n = ent_lexicon_lookup(c->doc->lex, key, ENT_LEX_SAYING_VERB, hits, 8);
+    if (!words) continue;
+    n = ent_doc_lookup(c->doc, i, i + w, ENT_LEX_SAYING_VERB, hits, 8);
     if (n) break;
   }
   if (n == 0 && ends_with(f, "ent") && strlen(f) < sizeof key) {

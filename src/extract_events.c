@@ -28,7 +28,6 @@
 #include "text.h"
 #include "titles.h"
 
-#define KEY_MAX 256
 #define MAXP 16
 
 /* ---------------------------------------------------------------- types */
@@ -292,31 +291,15 @@ static ent_event_kind specific(ent_event_kind a, ent_event_kind b) {
 
 /* ------------------------------------------------------ lexicon lookups */
 
-/* The lexicon key of tokens [a, b), as mentions.c builds it. */
-static bool span_key(const ctx *c, size_t a, size_t b, char *key, size_t cap) {
-  size_t o = 0;
-  for (size_t i = a; i < b; i++) {
-    const ent_token *t = tk(c, i);
-    if (t->kind != ENT_TOK_WORD) return false;
-    size_t l = strlen(t->fold);
-    bool sep = i > a && !tk(c, i - 1)->elided;
-    if (o + l + 2 > cap) return false;
-    if (sep) key[o++] = ' ';
-    memcpy(key + o, t->fold, l);
-    o += l;
-  }
-  key[o] = '\0';
-  return true;
-}
-
 /* The longest entry of `cls` starting at token i (within the sentence). */
 static const ent_lex_entry *lex_at(const ctx *c, size_t i, unsigned cls, size_t *end) {
-  char key[KEY_MAX];
   if (!is_word_tok(c, i)) return NULL;
-  for (size_t w = ent_doc_phrase_tokens(c->doc, i, c->se); w >= 1; w--) {
-    if (i + w > c->se || !span_key(c, i, i + w, key, sizeof key)) continue;
+  /* Phrases of words only: "sommet ." is no key. */
+  size_t max = ent_doc_phrase_tokens(c->doc, i, c->se), words = 0;
+  while (words < max && i + words < c->se && tk(c, i + words)->kind == ENT_TOK_WORD) words++;
+  for (size_t w = words; w >= 1; w--) {
     ent_lex_hit hits[8];
-    size_t n = ent_lexicon_lookup(c->doc->lex, key, cls, hits, 8);
+    size_t n = ent_doc_lookup(c->doc, i, i + w, cls, hits, 8);
     for (size_t h = 0; h < n && h < 8; h++) {
       if (hits[h].by_stem && prop_true(hits[h].entry, "exactForm")) continue;
       *end = i + w;

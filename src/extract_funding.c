@@ -100,20 +100,6 @@ static bool prop_is(const ent_lex_entry *e, const char *key, const char *value) 
   return v && strcmp(v, value) == 0;
 }
 
-static bool span_key(const ctx *c, size_t a, size_t b, char *key, size_t cap) {
-  size_t o = 0;
-  for (size_t i = a; i < b; i++) {
-    size_t l = strlen(tk(c, i)->fold);
-    bool sep = i > a && !tk(c, i - 1)->elided;
-    if (o + l + 2 > cap) return false;
-    if (sep) key[o++] = ' ';
-    memcpy(key + o, tk(c, i)->fold, l);
-    o += l;
-  }
-  key[o] = '\0';
-  return true;
-}
-
 static void singular_key(char *key) {
   size_t o = 0, n = strlen(key);
   for (size_t i = 0; i < n; i++) {
@@ -124,11 +110,11 @@ static void singular_key(char *key) {
   key[o] = '\0';
 }
 
-/* The cue entry for key: verbs by stem too, nouns only as written or plural
- * (a stem would let "fond" find "fonds"). */
-static const ent_lex_entry *cue_lookup(const ctx *c, char *key, unsigned cls) {
-  ent_lex_hit h[4];
-  size_t n = ent_lexicon_lookup(c->doc->lex, key, cls, h, 4);
+/* The cue entry among the n hits h (of cls) of key: verbs by stem too,
+ * nouns only as written or plural (a stem would let "fond" find "fonds");
+ * key is left singular when that was tried. */
+static const ent_lex_entry *cue_pick(const ctx *c, char *key, unsigned cls, ent_lex_hit *h,
+                                     size_t n) {
   if (n > 4) n = 4;
   for (size_t k = 0; k < n; k++) {
     if (!h[k].by_stem || prop_is(h[k].entry, "pos", "verb")) return h[k].entry;
@@ -140,6 +126,11 @@ static const ent_lex_entry *cue_lookup(const ctx *c, char *key, unsigned cls) {
   for (size_t k = 0; k < n; k++)
     if (!h[k].by_stem) return h[k].entry;
   return NULL;
+}
+
+static const ent_lex_entry *cue_lookup(const ctx *c, char *key, unsigned cls) {
+  ent_lex_hit h[4];
+  return cue_pick(c, key, cls, h, ent_lexicon_lookup(c->doc->lex, key, cls, h, 4));
 }
 
 /* A verb form Snowball keeps whole once accents are folded away
@@ -173,9 +164,11 @@ static void find_cues(ctx *c) {
       size_t hw = ent_doc_phrase_tokens(d, i, se->tok_end);
       for (size_t w = 4; w >= 1; w--) {
         if ((w > hw && w > 1) || i + w > se->tok_end || !is_word(c, i + w - 1)) continue;
-        if (!span_key(c, i, i + w, key, sizeof key)) continue;
+        if (!ent_doc_span_key(d, i, i + w, key, sizeof key)) continue;
+        const unsigned cue = ENT_LEX_FUNDING_CUE | ENT_LEX_BILL_NOUN;
+        ent_lex_hit h[4];
         const ent_lex_entry *e =
-            w <= hw ? cue_lookup(c, key, ENT_LEX_FUNDING_CUE | ENT_LEX_BILL_NOUN) : NULL;
+            w <= hw ? cue_pick(c, key, cue, h, ent_doc_lookup(d, i, i + w, cue, h, 4)) : NULL;
         if (!e && w == 1 && verb_variant(key)) {
           e = cue_lookup(c, key, ENT_LEX_FUNDING_CUE);
           if (e && !prop_is(e, "pos", "verb")) e = NULL;

@@ -68,9 +68,7 @@ struct ent_lexicon {
   /* Key → where ent_lexicon_lookup found it (look_at[i]): the extractors
    * look the same words up again and again. Mutable like stems_of. */
   ent_strmap *look_memo;
-  struct look {
-    size_t phrase, stem; /* hitlist indices, NO_LIST when none */
-  } *look_at;
+  ent_lex_look *look_at;
   size_t nlook, caplook;
   ent_strmap *heads_memo; /* word -> ent_lexicon_head_words (mutable too) */
   ent_strmap *stem_heads; /* first word of every stemmed phrase -> max words */
@@ -98,6 +96,8 @@ static const struct {
     {"AmountQualifier", ENT_LEX_AMOUNT_QUALIFIER},
     {"BillVerb", ENT_LEX_BILL_VERB},       {"FundingCue", ENT_LEX_FUNDING_CUE},
 };
+
+#define NO_LIST ENT_LEX_NO_LIST
 
 /* Classes whose words inflect, found by stem too. */
 #define INFLECTING                                                                      \
@@ -372,6 +372,7 @@ static bool index_phrase(ent_lexicon *lex, ent_strmap *map, const char *key, siz
                          ent_lex_sense sense, bool by_stem, const char *form, bool lower) {
   size_t li;
   if (!ent_strmap_get(map, key, &li)) {
+    if (lex->nlists >= NO_LIST) return false; /* ent_lex_look holds 32 bits */
     hitlist *ls = grow(lex->lists, &lex->caplists, lex->nlists + 1, sizeof *ls);
     if (!ls) return false;
     lex->lists = ls;
@@ -591,14 +592,13 @@ static bool close_form(const char *key, const char *form) {
   return kl <= fl + 3 && strncmp(key, form, head < kl ? head : kl) == 0;
 }
 
-#define NO_LIST ((size_t)-1)
 
 /* Where `key` is in the phrase and stem indices (NO_LIST when not), the
  * stem tried only when the key is not a phrase. */
-static struct look look_up(const ent_lexicon *lex, const char *key) {
-  struct look r = {NO_LIST, NO_LIST};
+static ent_lex_look look_up(const ent_lexicon *lex, const char *key) {
+  ent_lex_look r = {NO_LIST, NO_LIST};
   size_t li;
-  if (ent_strmap_get(lex->phrases, key, &li)) r.phrase = li;
+  if (ent_strmap_get(lex->phrases, key, &li)) r.phrase = (uint32_t)li;
   bool miss = false;
   /* On the stack: this runs for most new keys. */
   char buf[512];
@@ -607,32 +607,31 @@ static struct look look_up(const ent_lexicon *lex, const char *key) {
   char *sk = heap || kl * 2 + 2 <= sizeof buf
                  ? stem_key_into(lex, key, true, &miss, heap ? heap : buf) /* NULL on a miss */
                  : NULL;
-  if (sk && ent_strmap_get(lex->stems, sk, &li)) r.stem = li;
+  if (sk && ent_strmap_get(lex->stems, sk, &li)) r.stem = (uint32_t)li;
   free(heap);
   return r;
 }
 
 /* look_up, remembered (at most MEMO_MAX keys, then it starts over). */
-static struct look look_memo(const ent_lexicon *clex, const char *key) {
+ent_lex_look ent_lexicon_look(const ent_lexicon *clex, const char *key) {
   ent_lexicon *lex = (ent_lexicon *)clex; /* the memo only: see the struct */
   size_t i;
   if (ent_strmap_get(lex->look_memo, key, &i)) return lex->look_at[i];
-  struct look r = look_up(lex, key);
+  ent_lex_look r = look_up(lex, key);
   if (lex->nlook >= MEMO_MAX) {
     ent_strmap_clear(lex->look_memo);
     lex->nlook = 0;
   }
-  struct look *at = grow(lex->look_at, &lex->caplook, lex->nlook + 1, sizeof *at);
+  ent_lex_look *at = grow(lex->look_at, &lex->caplook, lex->nlook + 1, sizeof *at);
   if (!at) return r;
   lex->look_at = at;
   if (ent_strmap_put(lex->look_memo, key, lex->nlook)) at[lex->nlook++] = r;
   return r;
 }
 
-size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned classes,
-                          ent_lex_hit *hits, size_t max) {
+size_t ent_lexicon_look_hits(const ent_lexicon *lex, ent_lex_look lk, const char *key,
+                             unsigned classes, ent_lex_hit *hits, size_t max) {
   size_t n = 0;
-  struct look lk = look_memo(lex, key);
   if (lk.phrase != NO_LIST) {
     const hitlist *l = &lex->lists[lk.phrase];
     for (size_t i = 0; i < l->n; i++)
@@ -650,6 +649,11 @@ size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned clas
       }
   }
   return n;
+}
+
+size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned classes,
+                          ent_lex_hit *hits, size_t max) {
+  return ent_lexicon_look_hits(lex, ent_lexicon_look(lex, key), key, classes, hits, max);
 }
 
 const ent_lex_entry *ent_lexicon_find(const ent_lexicon *lex, const char *key,

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "entente.h"
 
@@ -80,6 +81,19 @@ void ent_lexicon_free(ent_lexicon *lex);
  * "négociations" does not find "négociateur" through their common stem. */
 size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned classes,
                           ent_lex_hit *hits, size_t max);
+
+/** Where a key is in the lexicon's indices: ent_lexicon_lookup in two
+ * halves, so that a caller who looks the same phrase up for many classes
+ * (doc.h, ent_doc_lookup) finds it once. */
+typedef struct {
+  uint32_t phrase, stem; /* ENT_LEX_NO_LIST when the key is not there */
+} ent_lex_look;
+#define ENT_LEX_NO_LIST UINT32_MAX
+/** Where `key` is (remembered: see ent_lexicon_fold on threads). */
+ent_lex_look ent_lexicon_look(const ent_lexicon *lex, const char *key);
+/** ent_lexicon_lookup's hits for `key`, found at `look`. */
+size_t ent_lexicon_look_hits(const ent_lexicon *lex, ent_lex_look look, const char *key,
+                             unsigned classes, ent_lex_hit *hits, size_t max);
 
 /** The first hit of `key` in `classes`, or NULL. */
 const ent_lex_entry *ent_lexicon_find(const ent_lexicon *lex, const char *key,

@@ -6,26 +6,9 @@
 
 #include "text.h"
 
-#define KEY_MAX 512
 #define PROPER (ENT_LEX_COUNTRY | ENT_LEX_CITY | ENT_LEX_REGION | ENT_LEX_ORG | ENT_LEX_PERSON)
 #define LOOKED (PROPER | ENT_LEX_TITLE | ENT_LEX_HONORIFIC | ENT_LEX_GROUP_NOUN)
 
-/* Build the lexicon key of tokens [a, b): folded words joined by one space,
- * none after an elided word (d'État → "d'etat"). False when too long. */
-static bool span_key(const ent_doc *doc, size_t a, size_t b, char *key, size_t cap) {
-  size_t o = 0;
-  for (size_t i = a; i < b; i++) {
-    const ent_token *t = &doc->toks.v[i];
-    size_t l = strlen(t->fold);
-    bool sep = i > a && !doc->toks.v[i - 1].elided;
-    if (o + l + 2 > cap) return false;
-    if (sep) key[o++] = ' ';
-    memcpy(key + o, t->fold, l);
-    o += l;
-  }
-  key[o] = '\0';
-  return true;
-}
 
 static ent_mention_kind kind_of(unsigned cls, ent_lex_sense sense) {
   if (cls & ENT_LEX_PERSON) return ENT_M_PERSON;
@@ -86,7 +69,6 @@ static const ent_lex_hit *choose(const ent_doc *doc, size_t a, ent_lex_hit *hits
 }
 
 static entente_status lexicon_pass(ent_doc *doc) {
-  char key[KEY_MAX];
   for (size_t s = 0; s < doc->sents.n; s++) {
     const ent_sentence *se = &doc->sents.v[s];
     size_t i = se->tok_first;
@@ -102,8 +84,7 @@ static entente_status lexicon_pass(ent_doc *doc) {
         for (size_t w = hw; w >= 1; w--) {
           if (i + w > se->tok_end) continue;
           if (doc->toks.v[i + w - 1].kind != ENT_TOK_WORD) continue;
-          if (!span_key(doc, i, i + w, key, sizeof key)) continue;
-          size_t n = ent_lexicon_lookup(doc->lex, key, LOOKED, hits, 8);
+          size_t n = ent_doc_lookup(doc, i, i + w, LOOKED, hits, 8);
           const ent_lex_hit *h = choose(doc, i, hits, n < 8 ? n : 8);
           if (h) {
             best = h;

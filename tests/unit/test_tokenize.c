@@ -87,12 +87,59 @@ static void headline_is_a_heading(void **state) {
   ent_doc_clear(&doc);
 }
 
+/* ent_doc_lookup gives what ent_lexicon_lookup gives for the span's key,
+ * for every span, class mask and order of asking (the doc remembers the
+ * first answer); keys past ENT_DOC_KEY_MAX find nothing. */
+static void doc_lookup_is_lexicon_lookup(void **state) {
+  (void)state;
+  char text[1024];
+  snprintf(text, sizeof text,
+           "Le ministre des Affaires étrangères a rencontré l'ambassadeur d'Italie "
+           "en février ; les ministres chinoises ont déclaré qu'un projet de loi "
+           "%0300d viendrait.", 7);
+  ent_doc doc;
+  ent_doc_init(&doc, text, strlen(text), lex);
+  assert_int_equal(ent_tokenize(&doc), ENTENTE_OK);
+  static const unsigned masks[] = {ENT_LEX_TITLE, ENT_LEX_COUNTRY | ENT_LEX_TITLE,
+                                   ENT_LEX_MONTH, ENT_LEX_BILL_NOUN, ENT_LEX_SAYING_VERB,
+                                   ~0u};
+  size_t found = 0, stems = 0, too_long = 0;
+  for (int round = 0; round < 2; round++)
+    for (size_t m = 0; m < sizeof masks / sizeof *masks; m++)
+      for (size_t a = 0; a < doc.toks.n; a++)
+        for (size_t b = a + 1; b <= doc.toks.n && b <= a + 10; b++) {
+          char key[4096];
+          assert_true(ent_doc_span_key(&doc, a, b, key, sizeof key));
+          ent_lex_hit want[8], got[8];
+          size_t nw = strlen(key) + 2 > ENT_DOC_KEY_MAX
+                          ? 0
+                          : ent_lexicon_lookup(lex, key, masks[m], want, 8);
+          size_t ng = ent_doc_lookup(&doc, a, b, masks[m], got, 8);
+          if (strlen(key) + 2 > ENT_DOC_KEY_MAX) too_long++;
+          assert_int_equal(ng, nw);
+          for (size_t k = 0; k < nw && k < 8; k++) {
+            assert_ptr_equal(got[k].entry, want[k].entry);
+            assert_int_equal(got[k].by_stem, want[k].by_stem);
+            assert_int_equal(got[k].sense, want[k].sense);
+            stems += got[k].by_stem;
+          }
+          found += nw;
+        }
+  /* The sentence has phrases, stem hits (chinoises, ministres) and a key
+   * too long: the test sees all three. */
+  assert_true(found > 10);
+  assert_true(stems > 0);
+  assert_true(too_long > 0);
+  ent_doc_clear(&doc);
+}
+
 int main(void) {
   lex = test_lexicon();
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(tokens_table),
       cmocka_unit_test(sentences_table),
       cmocka_unit_test(headline_is_a_heading),
+      cmocka_unit_test(doc_lookup_is_lexicon_lookup),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   ent_lexicon_free(lex);
