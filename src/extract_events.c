@@ -83,11 +83,14 @@ typedef struct {
   size_t tok;
 } draft;
 
+typedef ENT_VEC(tmatch) tmatches;
+
 typedef struct {
   ent_doc *doc;
   int *cl_of; /* clause of each token of the current sentence (indexed by token) */
   ENT_VEC(clause) cls;
-  ENT_VEC(tmatch) times;
+  tmatches times;        /* the sentence's dates: use times() */
+  bool times_read;       /* times holds this sentence's */
   ENT_VEC(ev_aux) aux; /* parallel to doc->events */
   size_t sf, se;       /* current sentence's tokens */
   int sent;
@@ -1150,10 +1153,22 @@ static void collect_times(ctx *c) {
   }
 }
 
+/* The sentence's dates, read when first asked for: most sentences with a
+ * trigger never ask, and reading them was half of this extractor's cost.
+ * The ctx is a local of run(), never const itself: the cast is sound. */
+static const tmatches *times(const ctx *cc) {
+  ctx *c = (ctx *)cc;
+  if (!c->times_read) {
+    c->times_read = true;
+    collect_times(c);
+  }
+  return &c->times;
+}
+
 static bool in_time(const ctx *c, size_t i) {
-  for (size_t k = 0; k < c->times.n; k++)
-    if (tk(c, i)->start >= c->times.v[k].m.start && tk(c, i)->end <= c->times.v[k].m.end)
-      return true;
+  const tmatches *ts = times(c);
+  for (size_t k = 0; k < ts->n; k++)
+    if (tk(c, i)->start >= ts->v[k].m.start && tk(c, i)->end <= ts->v[k].m.end) return true;
   return false;
 }
 
@@ -1163,8 +1178,9 @@ static const tmatch *clause_time(const ctx *c, int cl, size_t anchor) {
   for (int depth = 0; cl >= 0 && depth < 6; depth++) {
     const tmatch *best = NULL;
     size_t bd = SIZE_MAX;
-    for (size_t k = 0; k < c->times.n; k++) {
-      const tmatch *t = &c->times.v[k];
+    const tmatches *ts = times(c);
+    for (size_t k = 0; k < ts->n; k++) {
+      const tmatch *t = &ts->v[k];
       if (clause_of(c, t->tok) != cl || excluded_time(c, t->tok)) continue;
       size_t d = t->tok > anchor ? t->tok - anchor : anchor - t->tok;
       if (d < bd || (d == bd && t->tok > anchor)) {
@@ -1770,8 +1786,9 @@ static void do_verb(ctx *c, const trigger *tr, evlist *verbs) {
     size_t q = j + 1;
     const tmatch *tm = NULL;
     while (q < c->se && in_time(c, q)) {
-      for (size_t x = 0; x < c->times.n && !tm; x++)
-        if (c->times.v[x].tok == q) tm = &c->times.v[x];
+      const tmatches *ts = times(c);
+      for (size_t x = 0; x < ts->n && !tm; x++)
+        if (ts->v[x].tok == q) tm = &ts->v[x];
       q++;
     }
     if (q < c->se && is(c, q, ",")) q++;
@@ -2052,10 +2069,11 @@ static void do_noun(ctx *c, const trigger *tr, size_t next, const evlist *verbs)
        * sommet, …, X s'est entretenu mercredi avec Y"). */
       draft probe = d;
       memset(&probe.date, 0, sizeof probe.date);
-      for (size_t q = 0; q < c->times.n; q++) {
-        size_t tt = c->times.v[q].tok;
+      const tmatches *ts = times(c);
+      for (size_t q = 0; q < ts->n; q++) {
+        size_t tt = ts->v[q].tok;
         if (tt >= tr->end && tt < phrase_end && !excluded_time(c, tt)) {
-          probe.date = c->times.v[q].m.date;
+          probe.date = ts->v[q].m.date;
           break;
         }
       }
@@ -2119,7 +2137,7 @@ static entente_status run(ent_doc *doc) {
     size_t n;
     find_triggers(&c, trig, sizeof trig / sizeof *trig, &n);
     c.times.n = 0;
-    if (n > 0) collect_times(&c); /* the dates are read for the triggers only */
+    c.times_read = false;
     evlist verbs = {{0}, 0};
     c.frame = -1;
     for (size_t i = 0; i < n && !c.oom; i++) {
