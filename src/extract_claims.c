@@ -15,6 +15,7 @@
  * saying come from the lexicon (ent:SayingVerb), markers and refusal verbs
  * from claims.ttl; only grammatical words are listed here. */
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "extractor.h"
@@ -26,6 +27,8 @@ typedef struct {
   int *match;             /* per token: the matching quotation mark, or -1 */
   unsigned char *inq;     /* per token: inside a quotation (marks excluded) */
   unsigned char *covered; /* per token: inside a claim's text already */
+  ent_strmap *set_words;  /* every word of SETS -> a bit per list that has it */
+  uint16_t *sets;         /* per token: those bits, SETS_KNOWN once looked up */
   size_t sf, se;          /* the sentence's tokens [sf, se) */
   int sent;
   bool oom;
@@ -86,11 +89,43 @@ static const char *const CUT_AFTER_COMMA[] = {"meme", "alors", "tandis", "bien",
 static const ent_token *tk(const ctx *c, size_t i) { return &c->doc->toks.v[i]; }
 static const char *fold(const ctx *c, size_t i) { return c->doc->toks.v[i].fold; }
 
-static bool in_set(const ctx *c, size_t i, const char *const *set) {
-  if (i >= c->doc->toks.n) return false;
-  for (; *set; set++)
-    if (ent_streq(fold(c, i), *set)) return true;
-  return false;
+/* The lists in_set knows by heart: each token is looked up once in a map
+ * of their words, which gives every list it is in (comparing each word
+ * with each list, again and again, was a tenth of this extractor's cost). */
+static const char *const *const SETS[] = {DETS,    PREPS,     AUX,       CLITICS,
+                                          NEG,     ADVERBS,   RELATIVES, QUESTIONS,
+                                          NOT_PARTICIPLES, CUT_AFTER_COMMA};
+#define NSETS (sizeof SETS / sizeof *SETS)
+#define SETS_KNOWN 0x8000u
+_Static_assert(NSETS < 15, "a bit per list in a uint16_t, and SETS_KNOWN");
+
+static bool set_words_new(ctx *c) {
+  if (!(c->set_words = ent_strmap_new())) return false;
+  for (size_t k = 0; k < NSETS; k++)
+    for (const char *const *w = SETS[k]; *w; w++) {
+      size_t bits = 0;
+      ent_strmap_get(c->set_words, *w, &bits);
+      if (!ent_strmap_put(c->set_words, *w, bits | (1u << k))) return false;
+    }
+  return true;
+}
+
+static bool in_set(const ctx *cc, size_t i, const char *const *set) {
+  if (i >= cc->doc->toks.n) return false;
+  size_t k = 0;
+  while (k < NSETS && SETS[k] != set) k++;
+  if (k == NSETS) {
+    for (; *set; set++)
+      if (ent_streq(fold(cc, i), *set)) return true;
+    return false;
+  }
+  if (!(cc->sets[i] & SETS_KNOWN)) {
+    ctx *c = (ctx *)cc; /* the memo only; a ctx is a local of run(), never const */
+    size_t bits = 0;
+    ent_strmap_get(c->set_words, fold(c, i), &bits);
+    c->sets[i] = (uint16_t)(bits | SETS_KNOWN);
+  }
+  return cc->sets[i] & (1u << k);
 }
 
 /* The raw bytes of token i are exactly s (folding merges à and a, où and ou). */
@@ -1710,7 +1745,8 @@ static entente_status run(ent_doc *doc) {
   c.match = malloc(doc->toks.n * sizeof *c.match);
   c.inq = calloc(doc->toks.n, 1);
   c.covered = calloc(doc->toks.n, 1);
-  bool ok = c.match && c.inq && c.covered;
+  c.sets = calloc(doc->toks.n, sizeof *c.sets);
+  bool ok = c.match && c.inq && c.covered && c.sets && set_words_new(&c);
   for (size_t s = 0; ok && s < doc->sents.n; s++) {
     c.sent = (int)s;
     c.sf = doc->sents.v[s].tok_first;
@@ -1720,6 +1756,8 @@ static entente_status run(ent_doc *doc) {
   free(c.match);
   free(c.inq);
   free(c.covered);
+  free(c.sets);
+  ent_strmap_free(c.set_words);
   return ok ? ENTENTE_OK : ENTENTE_ERR_NOMEM;
 }
 
