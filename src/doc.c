@@ -144,10 +144,6 @@ size_t ent_doc_lookup(const ent_doc *doc, size_t a, size_t b, unsigned classes,
   return ent_lexicon_look_hits(doc->lex, lk, key, classes, hits, max);
 }
 
-bool ent_tok_is(const ent_doc *doc, size_t i, const char *word) {
-  return i < doc->toks.n && ent_streq(doc->toks.v[i].fold, word);
-}
-
 const ent_mention *ent_tok_mention(const ent_doc *doc, size_t i) {
   if (i >= doc->toks.n || doc->toks.v[i].mention < 0) return NULL;
   return &doc->mentions.v[doc->toks.v[i].mention];
