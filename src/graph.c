@@ -4,6 +4,7 @@
  * memory storage scans itself on every add.) */
 #include "graph.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,13 @@ typedef struct {
    * raptor's table of URIs. */
   ent_strmap *iris;
   ENT_VEC(librdf_node *) iri_nodes;
+  /* The predicate names add() is given are literals: their addresses find
+   * their nodes (iri_nodes index + 1, 0 when none yet) without joining and
+   * hashing the IRI for every triple. */
+  struct {
+    const char *ns, *local;
+    size_t node;
+  } preds[64];
 } builder;
 
 void ent_graph_hash(const char *s, size_t len, char buf[17]) {
@@ -41,8 +49,9 @@ void ent_graph_hash(const char *s, size_t len, char buf[17]) {
   snprintf(buf, 17, "%016llx", (unsigned long long)h);
 }
 
-/* A new node of the IRI ns + local (owned by the caller), or NULL. */
-static librdf_node *uri(builder *b, const char *ns, const char *local) {
+/* A new node of the IRI ns + local (owned by the caller), or NULL; *kept
+ * (when not NULL) gets its index in b->iri_nodes + 1, or 0. */
+static librdf_node *uri_kept(builder *b, const char *ns, const char *local, size_t *kept_at) {
   char stack[256];
   size_t nl = strlen(ns), ll = strlen(local), n = nl + ll + 1, i;
   char *s = n <= sizeof stack ? stack : malloc(n);
@@ -50,8 +59,10 @@ static librdf_node *uri(builder *b, const char *ns, const char *local) {
   memcpy(s, ns, nl); /* not snprintf: a tenth of the cost, for every triple */
   memcpy(s + nl, local, ll + 1);
   librdf_node *node;
+  if (kept_at) *kept_at = 0;
   if (b->iris && ent_strmap_get(b->iris, s, &i)) {
     node = librdf_new_node_from_node(b->iri_nodes.v[i]);
+    if (kept_at) *kept_at = i + 1;
   } else {
     node = librdf_new_node_from_uri_string(b->w, (const unsigned char *)s);
     librdf_node **kept = node && b->iris ? ent_vec_push(&b->iri_nodes) : NULL;
@@ -60,10 +71,31 @@ static librdf_node *uri(builder *b, const char *ns, const char *local) {
     } else if (kept && !ent_strmap_put(b->iris, s, b->iri_nodes.n - 1)) {
       librdf_free_node(*kept); /* not remembered: only slower */
       b->iri_nodes.n--;
+    } else if (kept && kept_at) {
+      *kept_at = b->iri_nodes.n;
     }
   }
   if (s != stack) free(s);
   return node;
+}
+
+static librdf_node *uri(builder *b, const char *ns, const char *local) {
+  return uri_kept(b, ns, local, NULL);
+}
+
+/* uri() of a predicate, through b->preds. */
+static librdf_node *pred(builder *b, const char *ns, const char *local) {
+  size_t h = ((uintptr_t)local >> 3) % (sizeof b->preds / sizeof *b->preds);
+  if (b->preds[h].node && b->preds[h].ns == ns && b->preds[h].local == local)
+    return librdf_new_node_from_node(b->iri_nodes.v[b->preds[h].node - 1]);
+  size_t at;
+  librdf_node *n = uri_kept(b, ns, local, &at);
+  if (n && at) {
+    b->preds[h].ns = ns;
+    b->preds[h].local = local;
+    b->preds[h].node = at;
+  }
+  return n;
 }
 
 /* Add (s, p, o); takes ownership of o; s is borrowed. */
@@ -73,7 +105,7 @@ static void add(builder *b, librdf_node *s, const char *pns, const char *p, libr
     if (o) librdf_free_node(o);
     return;
   }
-  librdf_node *pn = uri(b, pns, p);
+  librdf_node *pn = pred(b, pns, p);
   librdf_node *sn = librdf_new_node_from_node(s);
   if (!pn || !sn) {
     b->failed = true;
