@@ -48,7 +48,8 @@ void ent_doc_init(ent_doc *doc, const char *text, size_t len, const ent_lexicon 
 }
 
 void ent_doc_clear(ent_doc *doc) {
-  for (size_t i = 0; i < doc->toks.n; i++) free(doc->toks.v[i].fold);
+  for (size_t i = 0; i < doc->store.n; i++) free(doc->store.v[i]);
+  free(doc->store.v);
   for (size_t i = 0; i < doc->entities.n; i++) {
     free(doc->entities.v[i].name);
     free(doc->entities.v[i].key);
@@ -77,6 +78,26 @@ void ent_doc_clear(ent_doc *doc) {
   free(doc->fundings.v);
   free(doc->claims.v);
   memset(doc, 0, sizeof *doc);
+}
+
+#define STORE_BLOCK 8192
+
+char *ent_doc_str_new(ent_doc *doc, size_t n) {
+  if (n >= SIZE_MAX / 2) return NULL;
+  if (!doc->store.n || doc->store_used + n + 1 > doc->store_cap) {
+    size_t cap = n + 1 > STORE_BLOCK ? n + 1 : STORE_BLOCK;
+    char **slot = ent_vec_push(&doc->store);
+    if (!slot) return NULL;
+    if (!(*slot = malloc(cap))) {
+      doc->store.n--;
+      return NULL;
+    }
+    doc->store_used = 0;
+    doc->store_cap = cap;
+  }
+  char *p = doc->store.v[doc->store.n - 1] + doc->store_used;
+  doc->store_used += n + 1;
+  return p;
 }
 
 bool ent_doc_span_key(const ent_doc *doc, size_t a, size_t b, char *key, size_t cap) {

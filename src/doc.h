@@ -35,7 +35,7 @@ typedef enum {
 
 typedef struct {
   size_t start, end;  /* bytes into doc->text */
-  char *fold;         /* folded form (owned by the doc) */
+  char *fold;         /* folded form (in the doc's string store) */
   ent_tok_kind kind;
   bool cap;           /* starts with an upper-case letter */
   bool elided;        /* ends in an apostrophe: l', d', qu' */
@@ -163,12 +163,19 @@ typedef struct {
   ENT_VEC(ent_funding) fundings;
   ENT_VEC(ent_claim) claims;
   struct ent_doc_looks *looks; /* ent_doc_lookup's memo (doc.c), made on first use */
+  ENT_VEC(char *) store;       /* blocks of ent_doc_str_new's strings */
+  size_t store_used, store_cap; /* in the last block */
 } ent_doc;
 
 /** Initialise *doc over text (borrowed) and lex (borrowed). */
 void ent_doc_init(ent_doc *doc, const char *text, size_t len, const ent_lexicon *lex);
 /** Release everything the doc owns (not the doc struct itself). */
 void ent_doc_clear(ent_doc *doc);
+
+/** Room for a string of n bytes and its '\0' in the doc's own store,
+ * freed with the doc (one block for many strings: the tokens' folded forms
+ * were an allocation each). NULL when out of memory. */
+char *ent_doc_str_new(ent_doc *doc, size_t n);
 
 /** Token helpers. */
 static inline size_t ent_tok_len(const ent_token *t) { return t->end - t->start; }

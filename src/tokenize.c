@@ -47,16 +47,29 @@ static bool inverted_pronoun(const char *fold) {
   return false;
 }
 
-/* The folded form of [start, end), owned by the caller: through the
- * lexicon's memo for words outside ASCII, whose folding (utf8proc) costs
- * thirty times an ASCII word's and comes back often ("été", "a déclaré"). */
-static char *fold_token(const ent_doc *doc, size_t start, size_t end) {
+/* The folded form of [start, end), in the doc's store: lower case for
+ * ASCII (what ent_fold_new does to it); through the lexicon's memo for
+ * words outside ASCII, whose folding (utf8proc) costs thirty times an ASCII
+ * word's and comes back often ("été", "a déclaré"). */
+static char *fold_token(ent_doc *doc, size_t start, size_t end) {
   const char *s = doc->text + start;
   size_t n = end - start, k = 0;
-  while (k < n && (unsigned char)s[k] < 0x80) k++;
-  if (k == n || !doc->lex) return ent_fold_new(s, n);
-  const char *f = ent_lexicon_fold(doc->lex, s, n);
-  return f ? ent_strndup(f, strlen(f)) : NULL;
+  while (k < n && (unsigned char)s[k] < 0x80 && s[k] != '\0') k++;
+  if (k == n) {
+    char *d = ent_doc_str_new(doc, n);
+    if (!d) return NULL;
+    for (size_t i = 0; i < n; i++)
+      d[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+    d[n] = '\0';
+    return d;
+  }
+  char *fresh = doc->lex ? NULL : ent_fold_new(s, n);
+  const char *f = doc->lex ? ent_lexicon_fold(doc->lex, s, n) : fresh;
+  size_t fl = f ? strlen(f) : 0;
+  char *d = f ? ent_doc_str_new(doc, fl) : NULL;
+  if (d) memcpy(d, f, fl + 1);
+  free(fresh);
+  return d;
 }
 
 /* A new token, or NULL when out of memory or past ENTENTE_MAX_TOKENS (then
