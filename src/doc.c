@@ -8,23 +8,25 @@
 
 #include "text.h"
 
-/* ---- ent_doc_lookup's memo: for each token and phrase length up to
- * LOOK_WORDS, where the key is in the lexicon and the key itself (the
- * stem hits are checked against it). */
+/* ---- ent_doc_lookup's memo: where the key of a span of tokens is in the
+ * lexicon, by first token and length (up to LOOK_WORDS), in a table of at
+ * most LOOK_MAX slots: every span of an article of up to LOOK_MAX /
+ * LOOK_WORDS tokens has a slot of its own; a longer article's spans share
+ * them (a slot says whose answer it holds), so that its memory stays
+ * bounded (a slot for every span of a 4 MiB article was 90 MB). */
 #define LOOK_WORDS 8
+#define LOOK_MAX 32768
 
 typedef struct {
+  uint32_t first; /* the span's first token */
+  uint8_t words;  /* its length; 0: an empty slot */
+  bool too_long;  /* its key is longer than ENT_DOC_KEY_MAX */
   ent_lex_look look;
-  uint32_t key;   /* offset in keys */
-  uint8_t state;  /* LOOK_UNKNOWN, LOOK_KNOWN or LOOK_TOO_LONG */
 } look_slot;
 
-enum { LOOK_UNKNOWN, LOOK_KNOWN, LOOK_TOO_LONG };
-
 struct ent_doc_looks {
-  look_slot *slots; /* toks.n * LOOK_WORDS, by token then length - 1 */
-  char *keys;       /* every key looked up, '\0' after each */
-  size_t used, cap;
+  look_slot *slots;
+  size_t cap; /* a power of two */
 };
 
 void *ent_vec_grow(void **v, size_t *n, size_t *cap, size_t size) {
@@ -63,11 +65,8 @@ void ent_doc_clear(ent_doc *doc) {
     free(doc->claims.v[i].mentions.v);
   }
   ent_strmap_free(doc->entity_index);
-  if (doc->looks) {
-    free(doc->looks->slots);
-    free(doc->looks->keys);
-    free(doc->looks);
-  }
+  if (doc->looks) free(doc->looks->slots);
+  free(doc->looks);
   free(doc->toks.v);
   free(doc->sents.v);
   free(doc->mentions.v);
@@ -115,54 +114,46 @@ bool ent_doc_span_key(const ent_doc *doc, size_t a, size_t b, char *key, size_t 
   return true;
 }
 
-/* The memo slot of tokens [a, b), or NULL when there is none (too long a
- * phrase, out of memory: the caller looks the key up itself). */
+/* The memo slot for tokens [a, b) (holding that span's answer or
+ * another's), or NULL when there is none (a phrase longer than LOOK_WORDS,
+ * out of memory: the caller looks the key up itself). */
 static look_slot *look_slot_of(const ent_doc *cdoc, size_t a, size_t b) {
   ent_doc *doc = (ent_doc *)cdoc; /* the memo only: see ent_doc_lookup */
-  if (b <= a || b - a > LOOK_WORDS || b > doc->toks.n) return NULL;
+  if (b <= a || b - a > LOOK_WORDS || b > doc->toks.n || a > UINT32_MAX) return NULL;
   if (!doc->looks) {
+    size_t cap = 64;
+    while (cap < LOOK_MAX && cap < doc->toks.n * LOOK_WORDS) cap *= 2;
     if (!(doc->looks = calloc(1, sizeof *doc->looks))) return NULL;
-    if (!(doc->looks->slots = calloc(doc->toks.n * LOOK_WORDS, sizeof *doc->looks->slots))) {
+    if (!(doc->looks->slots = calloc(cap, sizeof *doc->looks->slots))) {
       free(doc->looks);
       doc->looks = NULL;
       return NULL;
     }
+    doc->looks->cap = cap;
   }
-  return &doc->looks->slots[a * LOOK_WORDS + (b - a - 1)];
+  return &doc->looks->slots[(a * LOOK_WORDS + (b - a - 1)) & (doc->looks->cap - 1)];
 }
 
 size_t ent_doc_lookup(const ent_doc *doc, size_t a, size_t b, unsigned classes,
                       ent_lex_hit *hits, size_t max) {
   char key[ENT_DOC_KEY_MAX];
   look_slot *sl = look_slot_of(doc, a, b);
-  if (sl && sl->state == LOOK_KNOWN)
-    return ent_lexicon_look_hits(doc->lex, sl->look, doc->looks->keys + sl->key, classes, hits,
-                                 max);
-  if (sl && sl->state == LOOK_TOO_LONG) return 0;
-  if (!ent_doc_span_key(doc, a, b, key, sizeof key)) {
-    if (sl) sl->state = LOOK_TOO_LONG;
-    return 0;
+  ent_lex_look lk;
+  bool keyed = false;
+  if (sl && sl->words == b - a && sl->first == a) {
+    if (sl->too_long) return 0;
+    lk = sl->look;
+  } else {
+    bool fits = ent_doc_span_key(doc, a, b, key, sizeof key);
+    if (fits) lk = ent_lexicon_look(doc->lex, key);
+    if (sl) *sl = (look_slot){(uint32_t)a, (uint8_t)(b - a), !fits, fits ? lk : (ent_lex_look){0}};
+    if (!fits) return 0;
+    keyed = true;
   }
-  ent_lex_look lk = ent_lexicon_look(doc->lex, key);
-  struct ent_doc_looks *m = doc->looks;
-  size_t n = strlen(key) + 1;
-  if (sl && m->used + n <= UINT32_MAX) {
-    if (m->used + n > m->cap) {
-      size_t cap = m->cap ? m->cap * 2 : 4096;
-      while (cap < m->used + n) cap *= 2;
-      char *k = realloc(m->keys, cap);
-      if (k) {
-        m->keys = k;
-        m->cap = cap;
-      }
-    }
-    if (m->used + n <= m->cap) {
-      memcpy(m->keys + m->used, key, n);
-      *sl = (look_slot){lk, (uint32_t)m->used, LOOK_KNOWN};
-      m->used += n;
-    }
-  }
-  return ent_lexicon_look_hits(doc->lex, lk, key, classes, hits, max);
+  /* The key itself is needed for stem hits only (ent_lexicon_look_hits). */
+  if (!keyed && lk.stem != ENT_LEX_NO_LIST) ent_doc_span_key(doc, a, b, key, sizeof key);
+  return ent_lexicon_look_hits(doc->lex, lk, keyed || lk.stem != ENT_LEX_NO_LIST ? key : "",
+                               classes, hits, max);
 }
 
 const ent_mention *ent_tok_mention(const ent_doc *doc, size_t i) {

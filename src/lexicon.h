@@ -91,7 +91,8 @@ typedef struct {
 #define ENT_LEX_NO_LIST UINT32_MAX
 /** Where `key` is (remembered: see ent_lexicon_fold on threads). */
 ent_lex_look ent_lexicon_look(const ent_lexicon *lex, const char *key);
-/** ent_lexicon_lookup's hits for `key`, found at `look`. */
+/** ent_lexicon_lookup's hits for `key`, found at `look`; `key` is read
+ * only when look.stem is set (a stem hit must keep the key's beginning). */
 size_t ent_lexicon_look_hits(const ent_lexicon *lex, ent_lex_look look, const char *key,
                              unsigned classes, ent_lex_hit *hits, size_t max);
 

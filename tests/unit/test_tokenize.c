@@ -89,14 +89,20 @@ static void headline_is_a_heading(void **state) {
 
 /* ent_doc_lookup gives what ent_lexicon_lookup gives for the span's key,
  * for every span, class mask and order of asking (the doc remembers the
- * first answer); keys past ENT_DOC_KEY_MAX find nothing. */
-static void doc_lookup_is_lexicon_lookup(void **state) {
-  (void)state;
-  char text[1024];
-  snprintf(text, sizeof text,
-           "Le ministre des Affaires étrangères a rencontré l'ambassadeur d'Italie "
-           "en février ; les ministres chinoises ont déclaré qu'un projet de loi "
-           "%0300d viendrait.", 7);
+ * first answer); keys past ENT_DOC_KEY_MAX find nothing. `copies` of the
+ * sentence: past 4,096 tokens, spans share the memo's slots. */
+static void check_doc_lookup(size_t copies) {
+  static const char sentence[] =
+      "Le ministre des Affaires étrangères a rencontré l'ambassadeur d'Italie "
+      "en février ; les ministres chinoises ont déclaré qu'un projet de loi "
+      "%0300d viendrait. ";
+  char one[1024];
+  snprintf(one, sizeof one, sentence, 7);
+  size_t n1 = strlen(one);
+  char *text = malloc(n1 * copies + 1);
+  assert_non_null(text);
+  for (size_t k = 0; k < copies; k++) memcpy(text + k * n1, one, n1);
+  text[n1 * copies] = '\0';
   ent_doc doc;
   ent_doc_init(&doc, text, strlen(text), lex);
   assert_int_equal(ent_tokenize(&doc), ENTENTE_OK);
@@ -107,7 +113,7 @@ static void doc_lookup_is_lexicon_lookup(void **state) {
   for (int round = 0; round < 2; round++)
     for (size_t m = 0; m < sizeof masks / sizeof *masks; m++)
       for (size_t a = 0; a < doc.toks.n; a++)
-        for (size_t b = a + 1; b <= doc.toks.n && b <= a + 10; b++) {
+        for (size_t b = a + 1; b <= doc.toks.n && b <= a + (copies > 1 ? 9 : 10); b++) {
           char key[4096];
           assert_true(ent_doc_span_key(&doc, a, b, key, sizeof key));
           ent_lex_hit want[8], got[8];
@@ -130,7 +136,15 @@ static void doc_lookup_is_lexicon_lookup(void **state) {
   assert_true(found > 10);
   assert_true(stems > 0);
   assert_true(too_long > 0);
+  if (copies > 1) assert_true(doc.toks.n > 4096);
   ent_doc_clear(&doc);
+  free(text);
+}
+
+static void doc_lookup_is_lexicon_lookup(void **state) {
+  (void)state;
+  check_doc_lookup(1);
+  check_doc_lookup(160);
 }
 
 int main(void) {
