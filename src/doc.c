@@ -100,6 +100,7 @@ char *ent_doc_str_new(ent_doc *doc, size_t n) {
 }
 
 bool ent_doc_span_key(const ent_doc *doc, size_t a, size_t b, char *key, size_t cap) {
+  if (b > doc->toks.n || cap == 0) return false;
   size_t o = 0;
   for (size_t i = a; i < b; i++) {
     const ent_token *t = &doc->toks.v[i];

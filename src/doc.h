@@ -202,7 +202,7 @@ size_t ent_doc_phrase_tokens(const ent_doc *doc, size_t i, size_t end);
 
 /** The lexicon key of tokens [a, b) into `key` (size `cap`): their folded
  * words joined by one space, none after an elided word (d'État → "d'etat").
- * False when it does not fit. */
+ * False when it does not fit or b is past the last token. */
 bool ent_doc_span_key(const ent_doc *doc, size_t a, size_t b, char *key, size_t cap);
 
 /** ent_lexicon_lookup of the key of tokens [a, b) (ent_doc_span_key, at
