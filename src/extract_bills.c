@@ -96,18 +96,6 @@ static bool prop_is(const ent_lex_entry *e, const char *key, const char *value) 
   return v && strcmp(v, value) == 0;
 }
 
-
-/* Drop a plural -s / -x from every word of key (enveloppes → enveloppe). */
-static void singular_key(char *key) {
-  size_t o = 0, n = strlen(key);
-  for (size_t i = 0; i < n; i++) {
-    bool word_end = i + 1 == n || key[i + 1] == ' ';
-    if (word_end && (key[i] == 's' || key[i] == 'x') && i > 0 && key[i - 1] != ' ') continue;
-    key[o++] = key[i];
-  }
-  key[o] = '\0';
-}
-
 /* The bill noun whose phrase starts at token i (longest first); its kind,
  * K_NONE for "notBill" phrases (which still cover their tokens). */
 static bool noun_at(const ctx *c, size_t i, size_t sent_end, size_t *end, noun_kind *kind) {
@@ -122,7 +110,7 @@ static bool noun_at(const ctx *c, size_t i, size_t sent_end, size_t *end, noun_k
     if (h.by_stem) {
       /* Stems would let "résolu" find "résolution": only plurals pass. */
       if (!ent_doc_span_key(c->doc, i, i + w, key, sizeof key)) continue;
-      singular_key(key);
+      ent_key_singular(key);
       ent_lex_hit h2;
       if (!ent_lexicon_lookup(c->doc->lex, key, ENT_LEX_BILL_NOUN, &h2, 1) || h2.by_stem)
         continue;

@@ -100,16 +100,6 @@ static bool prop_is(const ent_lex_entry *e, const char *key, const char *value) 
   return v && strcmp(v, value) == 0;
 }
 
-static void singular_key(char *key) {
-  size_t o = 0, n = strlen(key);
-  for (size_t i = 0; i < n; i++) {
-    bool word_end = i + 1 == n || key[i + 1] == ' ';
-    if (word_end && (key[i] == 's' || key[i] == 'x') && i > 0 && key[i - 1] != ' ') continue;
-    key[o++] = key[i];
-  }
-  key[o] = '\0';
-}
-
 /* The cue entry among the n hits h (of cls) of key: verbs by stem too,
  * nouns only as written or plural (a stem would let "fond" find "fonds");
  * key is left singular when that was tried. */
@@ -120,7 +110,7 @@ static const ent_lex_entry *cue_pick(const ctx *c, char *key, unsigned cls, ent_
     if (!h[k].by_stem || prop_is(h[k].entry, "pos", "verb")) return h[k].entry;
   }
   if (n == 0) return NULL;
-  singular_key(key);
+  ent_key_singular(key);
   n = ent_lexicon_lookup(c->doc->lex, key, cls, h, 4);
   if (n > 4) n = 4;
   for (size_t k = 0; k < n; k++)

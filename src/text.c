@@ -118,16 +118,29 @@ static int32_t unify(int32_t cp) {
   }
 }
 
+void ent_fold_ascii(const char *s, size_t len, char *out) {
+  for (size_t i = 0; i < len; i++)
+    out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+  out[len] = '\0';
+}
+
+void ent_key_singular(char *key) {
+  size_t o = 0, n = strlen(key);
+  for (size_t i = 0; i < n; i++) {
+    bool word_end = i + 1 == n || key[i + 1] == ' ';
+    if (word_end && (key[i] == 's' || key[i] == 'x') && i > 0 && key[i - 1] != ' ') continue;
+    key[o++] = key[i];
+  }
+  key[o] = '\0';
+}
+
 char *ent_fold_new(const char *s, size_t len) {
   /* Most words are ASCII: folding them is lower-casing them. */
   size_t k = 0;
   while (k < len && (unsigned char)s[k] < 0x80 && s[k] != '\0') k++;
   if (k == len) {
     char *d = malloc(len + 1);
-    if (!d) return NULL;
-    for (size_t i = 0; i < len; i++)
-      d[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
-    d[len] = '\0';
+    if (d) ent_fold_ascii(s, len, d);
     return d;
   }
   utf8proc_uint8_t *nfkd = NULL;

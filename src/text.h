@@ -40,6 +40,12 @@ size_t ent_utf8_count(const char *s, size_t len);
 /** Fold s[0..len) (see top). Returns a new NUL-terminated string owned by
  * the caller (free()), or NULL when out of memory. */
 char *ent_fold_new(const char *s, size_t len);
+/** ent_fold_new of ASCII s[0..len) (no NUL) into out, of len + 1 bytes:
+ * lower case. */
+void ent_fold_ascii(const char *s, size_t len, char *out);
+/** Drop a plural -s or -x from every word of the folded key, in place
+ * (enveloppes → enveloppe; a one-letter word stays). */
+void ent_key_singular(char *key);
 
 /** True when the code point is an upper-case letter. */
 bool ent_cp_is_upper(int32_t cp);

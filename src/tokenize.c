@@ -57,10 +57,7 @@ static char *fold_token(ent_doc *doc, size_t start, size_t end) {
   while (k < n && (unsigned char)s[k] < 0x80 && s[k] != '\0') k++;
   if (k == n) {
     char *d = ent_doc_str_new(doc, n);
-    if (!d) return NULL;
-    for (size_t i = 0; i < n; i++)
-      d[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
-    d[n] = '\0';
+    if (d) ent_fold_ascii(s, n, d);
     return d;
   }
   char *fresh = doc->lex ? NULL : ent_fold_new(s, n);

@@ -79,11 +79,35 @@ static void iri_ok_refuses_noncharacters(void **state) {
   assert_false(ent_iri_ok("https://example.org/\xf0\x9f\xbf\xbf")); /* U+1FFFF */
 }
 
+/* A plural -s or -x off each word of a key; ASCII folding is lower case,
+ * as ent_fold_new gives it. */
+static void key_singular_and_ascii_fold(void **state) {
+  (void)state;
+  static const struct { const char *in, *out; } rows[] = {
+      {"enveloppes", "enveloppe"}, {"fonds speciaux", "fond speciau"},
+      {"plan d'aide", "plan d'aide"}, {"s", "s"}, {"a x", "a x"}, {"", ""},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    char key[64];
+    strcpy(key, rows[i].in);
+    ent_key_singular(key);
+    assert_string_equal(key, rows[i].out);
+  }
+  const char *w = "Projet-De-LOI 2024";
+  char out[32];
+  ent_fold_ascii(w, strlen(w), out);
+  char *want = ent_fold_new(w, strlen(w));
+  assert_string_equal(out, "projet-de-loi 2024");
+  assert_string_equal(out, want);
+  free(want);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(check_accepts_text), cmocka_unit_test(check_rejects),
       cmocka_unit_test(fold_folds),         cmocka_unit_test(slug_is_ascii),
       cmocka_unit_test(utf8_count_counts_code_points),
+      cmocka_unit_test(key_singular_and_ascii_fold),
       cmocka_unit_test(repair_makes_writable),  cmocka_unit_test(iri_ok_refuses_noncharacters),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
