@@ -5,8 +5,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-int32_t ent_utf8_next(const char *s, size_t len, size_t *i) {
-  if (*i < len && (unsigned char)s[*i] < 0x80) return s[(*i)++]; /* most of French text */
+/* Past the ASCII fast path of ent_utf8_next (text.h). */
+int32_t ent_utf8_next_multi(const char *s, size_t len, size_t *i) {
   utf8proc_int32_t cp;
   utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
                                         (utf8proc_ssize_t)(len - *i), &cp);
@@ -79,14 +79,12 @@ entente_status ent_text_check(const char *s, size_t len, size_t *bad_offset) {
 }
 
 /* ASCII first: the scanners ask of every character of the text. */
-bool ent_cp_is_upper(int32_t cp) {
-  if (cp >= 0 && cp < 0x80) return cp >= 'A' && cp <= 'Z';
+bool ent_cp_is_upper_multi(int32_t cp) {
   utf8proc_category_t c = utf8proc_category(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool ent_cp_is_alpha(int32_t cp) {
-  if (cp >= 0 && cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+bool ent_cp_is_alpha_multi(int32_t cp) {
   utf8proc_category_t c = utf8proc_category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }

@@ -21,8 +21,13 @@ static inline bool ent_streq(const char *a, const char *b) {
 /** Check that s[0..len) is valid, non-empty, text-like UTF-8. */
 entente_status ent_text_check(const char *s, size_t len, size_t *bad_offset);
 
-/** Decode the code point at s[*i], advance *i; -1 on a bad sequence. */
-int32_t ent_utf8_next(const char *s, size_t len, size_t *i);
+/** Decode the code point at s[*i], advance *i; -1 on a bad sequence.
+ * Inline for ASCII: every scanner calls it once a character. */
+int32_t ent_utf8_next_multi(const char *s, size_t len, size_t *i);
+static inline int32_t ent_utf8_next(const char *s, size_t len, size_t *i) {
+  if (*i < len && (unsigned char)s[*i] < 0x80) return s[(*i)++]; /* most of French text */
+  return ent_utf8_next_multi(s, len, i);
+}
 
 /** True when [s, s+len) is valid UTF-8 without U+FFFE or U+FFFF: what
  * raptor can write in a literal. */
@@ -48,9 +53,17 @@ void ent_fold_ascii(const char *s, size_t len, char *out);
 void ent_key_singular(char *key);
 
 /** True when the code point is an upper-case letter. */
-bool ent_cp_is_upper(int32_t cp);
+bool ent_cp_is_upper_multi(int32_t cp);
+static inline bool ent_cp_is_upper(int32_t cp) {
+  if (cp >= 0 && cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return ent_cp_is_upper_multi(cp);
+}
 /** True when the code point is a letter. */
-bool ent_cp_is_alpha(int32_t cp);
+bool ent_cp_is_alpha_multi(int32_t cp);
+static inline bool ent_cp_is_alpha(int32_t cp) {
+  if (cp >= 0 && cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  return ent_cp_is_alpha_multi(cp);
+}
 
 /** Write s[0..len) in lower case into out (which has room for len bytes:
  * lower-casing never lengthens the letters news uses); returns bytes written. */
