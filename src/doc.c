@@ -22,6 +22,10 @@ typedef struct {
   uint8_t words;  /* its length; 0: an empty slot */
   bool too_long;  /* its key is longer than ENT_DOC_KEY_MAX */
   ent_lex_look look;
+  /* The classes of look's phrase and stem lists: a question in none of
+   * them is answered without the lexicon, a stem list in none of them is
+   * not read (nor the key made again for it). */
+  unsigned phrase_cls, stem_cls;
 } look_slot;
 
 struct ent_doc_looks {
@@ -139,18 +143,26 @@ size_t ent_doc_lookup(const ent_doc *doc, size_t a, size_t b, unsigned classes,
                       ent_lex_hit *hits, size_t max) {
   char key[ENT_DOC_KEY_MAX];
   look_slot *sl = look_slot_of(doc, a, b);
-  ent_lex_look lk;
+  look_slot here;
   bool keyed = false;
   if (sl && sl->words == b - a && sl->first == a) {
     if (sl->too_long) return 0;
-    lk = sl->look;
   } else {
     bool fits = ent_doc_span_key(doc, a, b, key, sizeof key);
-    if (fits) lk = ent_lexicon_look(doc->lex, key);
-    if (sl) *sl = (look_slot){(uint32_t)a, (uint8_t)(b - a), !fits, fits ? lk : (ent_lex_look){0}};
+    here = (look_slot){(uint32_t)a, (uint8_t)(b - a), !fits, {ENT_LEX_NO_LIST, ENT_LEX_NO_LIST}, 0, 0};
+    if (fits) {
+      here.look = ent_lexicon_look(doc->lex, key);
+      here.phrase_cls = ent_lexicon_list_classes(doc->lex, here.look.phrase);
+      here.stem_cls = ent_lexicon_list_classes(doc->lex, here.look.stem);
+    }
+    if (sl) *sl = here;
+    sl = &here;
     if (!fits) return 0;
     keyed = true;
   }
+  if (!((sl->phrase_cls | sl->stem_cls) & classes)) return 0;
+  ent_lex_look lk = sl->look;
+  if (!(sl->stem_cls & classes)) lk.stem = ENT_LEX_NO_LIST;
   /* The key itself is needed for stem hits only (ent_lexicon_look_hits). */
   if (!keyed && lk.stem != ENT_LEX_NO_LIST) ent_doc_span_key(doc, a, b, key, sizeof key);
   return ent_lexicon_look_hits(doc->lex, lk, keyed || lk.stem != ENT_LEX_NO_LIST ? key : "",

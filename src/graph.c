@@ -28,7 +28,15 @@ typedef struct {
   char **ent_iri; /* entity index -> IRI */
   bool failed;
   size_t *sent_cp; /* code points before each sentence, made on first use */
-  bool *span_done; /* the sentence's span node is described */
+  /* Each sentence's span node, made and described at its first fact: most
+   * sentences carry several. */
+  librdf_node **span_node;
+  /* Datatype URIs of typed literals (NS_XSD "integer"...), by the address of
+   * the name: a new librdf_uri is a search in raptor's table of URIs. */
+  struct {
+    const char *name;
+    librdf_uri *uri;
+  } dtypes[8];
   /* IRI -> a node of it (iri_nodes.v[i]): the same predicates, classes and
    * entities come back for every fact, and a new node costs a search in
    * raptor's table of URIs. */
@@ -147,10 +155,20 @@ static librdf_node *lit(builder *b, const char *text, const char *lang) {
 }
 
 static librdf_node *typed(builder *b, const char *text, const char *xsd) {
-  librdf_uri *dt = librdf_new_uri(b->w, (const unsigned char *)xsd);
-  if (!dt) return NULL;
+  size_t k = 0, nd = sizeof b->dtypes / sizeof *b->dtypes;
+  while (k < nd && b->dtypes[k].name && b->dtypes[k].name != xsd) k++;
+  librdf_uri *dt = k < nd ? b->dtypes[k].uri : NULL;
+  if (!dt) {
+    dt = librdf_new_uri(b->w, (const unsigned char *)xsd);
+    if (!dt) return NULL;
+    if (k < nd) {
+      b->dtypes[k].name = xsd;
+      b->dtypes[k].uri = dt;
+    }
+  }
+  /* The literal takes a reference of its own to dt. */
   librdf_node *n = librdf_new_node_from_typed_literal(b->w, (const unsigned char *)text, NULL, dt);
-  librdf_free_uri(dt);
+  if (k == nd) librdf_free_uri(dt);
   return n;
 }
 
@@ -244,8 +262,8 @@ static librdf_node *span(builder *b, int sent, librdf_node *article) {
    * every fact made the graph quadratic in the article's length. */
   if (!b->sent_cp) {
     b->sent_cp = malloc((b->doc->sents.n + 1) * sizeof *b->sent_cp);
-    b->span_done = calloc(b->doc->sents.n + 1, sizeof *b->span_done);
-    if (!b->sent_cp || !b->span_done) {
+    b->span_node = calloc(b->doc->sents.n + 1, sizeof *b->span_node);
+    if (!b->sent_cp || !b->span_node) {
       b->failed = true;
       return NULL;
     }
@@ -256,19 +274,22 @@ static librdf_node *span(builder *b, int sent, librdf_node *article) {
       b->sent_cp[k] = cp;
     }
   }
+  if (b->span_node[sent]) return librdf_new_node_from_node(b->span_node[sent]);
   size_t a = b->sent_cp[sent];
   size_t e = a + ent_utf8_count(b->doc->text + s->start, s->end - s->start);
   char buf[64];
   snprintf(buf, sizeof buf, "#char=%zu,%zu", a, e);
   librdf_node *n = uri(b, b->info->article, buf);
-  /* Described once: a store with contexts keeps duplicate quads. */
-  if (!b->span_done[sent]) {
-    b->span_done[sent] = true;
-    add(b, n, NS_RDF, "type", type(b, "TextSpan"));
-    add(b, n, NS_ENT, "inArticle", librdf_new_node_from_node(article));
-    add(b, n, NS_ENT, "startOffset", integer(b, (long long)a));
-    add(b, n, NS_ENT, "endOffset", integer(b, (long long)e));
+  if (!n || !(b->span_node[sent] = librdf_new_node_from_node(n))) {
+    if (n) librdf_free_node(n);
+    b->failed = true;
+    return NULL;
   }
+  /* Described once: a store with contexts keeps duplicate quads. */
+  add(b, n, NS_RDF, "type", type(b, "TextSpan"));
+  add(b, n, NS_ENT, "inArticle", librdf_new_node_from_node(article));
+  add(b, n, NS_ENT, "startOffset", integer(b, (long long)a));
+  add(b, n, NS_ENT, "endOffset", integer(b, (long long)e));
   return n;
 }
 
@@ -539,8 +560,12 @@ static entente_status build(builder *bp) {
 out:
   for (size_t i = 0; b.ent_iri && i < doc->entities.n; i++) free(b.ent_iri[i]);
   free(b.ent_iri);
+  for (size_t i = 0; b.span_node && i < doc->sents.n; i++)
+    if (b.span_node[i]) librdf_free_node(b.span_node[i]);
   free(b.sent_cp);
-  free(b.span_done);
+  free(b.span_node);
+  for (size_t k = 0; k < sizeof b.dtypes / sizeof *b.dtypes; k++)
+    if (b.dtypes[k].uri) librdf_free_uri(b.dtypes[k].uri);
   for (size_t i = 0; bill_nodes && i < doc->bills.n; i++)
     if (bill_nodes[i]) librdf_free_node(bill_nodes[i]);
   free(bill_nodes);

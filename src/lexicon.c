@@ -46,6 +46,7 @@ typedef struct {
   ent_lex_hit *hits;
   char **forms; /* the folded phrase each hit was indexed from (owned) */
   size_t n;
+  unsigned classes; /* of all its hits' entries: most questions stop here */
 } hitlist;
 
 struct ent_lexicon {
@@ -380,6 +381,7 @@ static bool index_phrase(ent_lexicon *lex, ent_strmap *map, const char *key, siz
     ls[li].hits = NULL;
     ls[li].forms = NULL;
     ls[li].n = 0;
+    ls[li].classes = 0;
     if (!ent_strmap_put(map, key, li)) return false;
   }
   hitlist *l = &lex->lists[li];
@@ -398,6 +400,7 @@ static bool index_phrase(ent_lexicon *lex, ent_strmap *map, const char *key, siz
   h[l->n].by_stem = by_stem;
   h[l->n].lower_initial = lower;
   l->n++;
+  l->classes |= lex->entries[entry]->classes; /* final: indexing comes after parsing */
   return true;
 }
 
@@ -632,7 +635,7 @@ ent_lex_look ent_lexicon_look(const ent_lexicon *clex, const char *key) {
 size_t ent_lexicon_look_hits(const ent_lexicon *lex, ent_lex_look lk, const char *key,
                              unsigned classes, ent_lex_hit *hits, size_t max) {
   size_t n = 0;
-  if (lk.phrase != NO_LIST) {
+  if (lk.phrase != NO_LIST && (lex->lists[lk.phrase].classes & classes)) {
     const hitlist *l = &lex->lists[lk.phrase];
     for (size_t i = 0; i < l->n; i++)
       if (ent_lex_classes(l->hits[i].entry) & classes) {
@@ -640,7 +643,7 @@ size_t ent_lexicon_look_hits(const ent_lexicon *lex, ent_lex_look lk, const char
         n++;
       }
   }
-  if (n == 0 && lk.stem != NO_LIST) {
+  if (n == 0 && lk.stem != NO_LIST && (lex->lists[lk.stem].classes & classes)) {
     const hitlist *l = &lex->lists[lk.stem];
     for (size_t i = 0; i < l->n; i++)
       if ((ent_lex_classes(l->hits[i].entry) & classes) && close_form(key, l->forms[i])) {
@@ -649,6 +652,10 @@ size_t ent_lexicon_look_hits(const ent_lexicon *lex, ent_lex_look lk, const char
       }
   }
   return n;
+}
+
+unsigned ent_lexicon_list_classes(const ent_lexicon *lex, uint32_t list) {
+  return list < lex->nlists ? lex->lists[list].classes : 0;
 }
 
 size_t ent_lexicon_lookup(const ent_lexicon *lex, const char *key, unsigned classes,

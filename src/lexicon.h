@@ -95,6 +95,9 @@ ent_lex_look ent_lexicon_look(const ent_lexicon *lex, const char *key);
  * only when look.stem is set (a stem hit must keep the key's beginning). */
 size_t ent_lexicon_look_hits(const ent_lexicon *lex, ent_lex_look look, const char *key,
                              unsigned classes, ent_lex_hit *hits, size_t max);
+/** The classes of the entries in one list of an ent_lex_look (its phrase's
+ * or its stem's), 0 for ENT_LEX_NO_LIST: no hit of other classes is there. */
+unsigned ent_lexicon_list_classes(const ent_lexicon *lex, uint32_t list);
 
 /** The first hit of `key` in `classes`, or NULL. */
 const ent_lex_entry *ent_lexicon_find(const ent_lexicon *lex, const char *key,
