@@ -152,6 +152,7 @@ int ent_date_weekday(const ent_date *d) {
 typedef struct {
   size_t start, end; /* bytes in the original text */
   char fold[32];     /* folded form; "" when too long to be a time word */
+  uint8_t flen;      /* strlen(fold) */
   bool word;         /* letters and digits */
   bool digits;       /* ASCII digits only */
   bool cap;          /* starts with a capital letter */
@@ -188,31 +189,40 @@ static bool is_space_cp(int32_t c) {
          c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
-static bool is_word_cp(int32_t c) {
+static inline bool is_word_cp(int32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
   /* Combining marks too, for text that is not in NFC. */
-  return (c >= '0' && c <= '9') || (c >= 0x0300 && c <= 0x036F) ||
-         (c > 0x7F && ent_cp_is_alpha(c)) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return (c >= 0x0300 && c <= 0x036F) || ent_cp_is_alpha(c);
 }
 
 static void fold_into(scan *s, tok *t) {
   size_t n = t->end - t->start;
   const char *p = s->text + t->start;
-  bool ascii = true;
-  for (size_t i = 0; i < n; i++) ascii = ascii && (unsigned char)p[i] < 0x80;
   t->fold[0] = '\0';
-  if (ascii) {
-    if (n >= sizeof t->fold) return;
-    for (size_t i = 0; i < n; i++)
-      t->fold[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] - 'A' + 'a' : p[i]);
+  t->flen = 0;
+  size_t i = 0;
+  /* ASCII folds to lower case here (most words); a longer word is no key. */
+  for (; i < n && i < sizeof t->fold && (unsigned char)p[i] < 0x80; i++)
+    t->fold[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] - 'A' + 'a' : p[i]);
+  if (i == n && n < sizeof t->fold) {
     t->fold[n] = '\0';
+    t->flen = (uint8_t)n;
     return;
   }
+  t->fold[0] = '\0';
+  bool ascii = true;
+  for (size_t k = i; k < n && ascii; k++) ascii = (unsigned char)p[k] < 0x80;
+  if (ascii) return; /* too long */
   const char *f = ent_lexicon_fold(s->lex, p, n);
   if (!f) {
     s->nomem = true;
     return;
   }
-  if (strlen(f) < sizeof t->fold) strcpy(t->fold, f);
+  size_t fl = strlen(f);
+  if (fl < sizeof t->fold) {
+    memcpy(t->fold, f, fl + 1);
+    t->flen = (uint8_t)fl;
+  }
 }
 
 /* Read the next token; false at the end of the text. */
@@ -240,7 +250,9 @@ static bool read_tok(scan *s) {
       s->nblocks++;
     }
     tok *t = &s->blocks[s->n / BLOCK][s->n % BLOCK];
-    memset(t, 0, sizeof *t);
+    /* Not memset: hit_at and nhit are read only where `looked` says. */
+    t->lower = false;
+    t->looked = 0;
     t->heads = HEADS_UNKNOWN;
     t->start = at;
     t->word = is_word_cp(c);
@@ -303,7 +315,7 @@ static bool key_of(scan *s, size_t i, size_t j, char *buf, size_t cap) {
   for (size_t k = i; k < j; k++) {
     const tok *t = at(s, k);
     if (!t || !t->fold[0] || (k > i && t->brk)) return false;
-    size_t n = strlen(t->fold);
+    size_t n = t->flen;
     if (o + n + 2 > cap) return false;
     if (k > i && t->space) buf[o++] = ' ';
     memcpy(buf + o, t->fold, n);
