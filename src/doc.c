@@ -18,6 +18,7 @@
 #define LOOK_MAX 32768
 
 typedef struct {
+  uint32_t stamp; /* the document it was filled for (ent_doc_looks.stamp) */
   uint32_t first; /* the span's first token */
   uint8_t words;  /* its length; 0: an empty slot */
   bool too_long;  /* its key is longer than ENT_DOC_KEY_MAX */
@@ -28,10 +29,35 @@ typedef struct {
   unsigned phrase_cls, stem_cls;
 } look_slot;
 
+/* Kept from one document to the next (ent_doc_take_looks): a new table is
+ * 200 KB of zeroed memory for an article of 5 KB. A slot belongs to the
+ * document whose stamp it has; the others are empty. */
 struct ent_doc_looks {
   look_slot *slots;
   size_t cap; /* a power of two */
+  uint32_t stamp;
 };
+
+void ent_doc_looks_free(ent_doc_looks *looks) {
+  if (!looks) return;
+  free(looks->slots);
+  free(looks);
+}
+
+void ent_doc_give_looks(ent_doc *doc, ent_doc_looks *looks) {
+  ent_doc_looks_free(doc->looks);
+  doc->looks = looks;
+  if (looks && ++looks->stamp == 0) { /* wrapped: slots of old stamps would pass */
+    memset(looks->slots, 0, looks->cap * sizeof *looks->slots);
+    looks->stamp = 1;
+  }
+}
+
+ent_doc_looks *ent_doc_take_looks(ent_doc *doc) {
+  ent_doc_looks *l = doc->looks;
+  doc->looks = NULL;
+  return l;
+}
 
 void *ent_vec_grow(void **v, size_t *n, size_t *cap, size_t size) {
   if (*n == *cap) {
@@ -69,8 +95,7 @@ void ent_doc_clear(ent_doc *doc) {
     free(doc->claims.v[i].mentions.v);
   }
   ent_strmap_free(doc->entity_index);
-  if (doc->looks) free(doc->looks->slots);
-  free(doc->looks);
+  ent_doc_looks_free(doc->looks);
   free(doc->toks.v);
   free(doc->sents.v);
   free(doc->mentions.v);
@@ -125,9 +150,12 @@ bool ent_doc_span_key(const ent_doc *doc, size_t a, size_t b, char *key, size_t 
 static look_slot *look_slot_of(const ent_doc *cdoc, size_t a, size_t b) {
   ent_doc *doc = (ent_doc *)cdoc; /* the memo only: see ent_doc_lookup */
   if (b <= a || b - a > LOOK_WORDS || b > doc->toks.n || a > UINT32_MAX) return NULL;
-  if (!doc->looks) {
+  size_t need = doc->toks.n * LOOK_WORDS;
+  if (!doc->looks || (doc->looks->cap < LOOK_MAX && doc->looks->cap < need)) {
+    /* None given, or one too small (caps are powers of two from 64). */
     size_t cap = 64;
-    while (cap < LOOK_MAX && cap < doc->toks.n * LOOK_WORDS) cap *= 2;
+    while (cap < LOOK_MAX && cap < need) cap *= 2;
+    ent_doc_looks_free(doc->looks);
     if (!(doc->looks = calloc(1, sizeof *doc->looks))) return NULL;
     if (!(doc->looks->slots = calloc(cap, sizeof *doc->looks->slots))) {
       free(doc->looks);
@@ -135,6 +163,7 @@ static look_slot *look_slot_of(const ent_doc *cdoc, size_t a, size_t b) {
       return NULL;
     }
     doc->looks->cap = cap;
+    doc->looks->stamp = 1;
   }
   return &doc->looks->slots[(a * LOOK_WORDS + (b - a - 1)) & (doc->looks->cap - 1)];
 }
@@ -145,11 +174,12 @@ size_t ent_doc_lookup(const ent_doc *doc, size_t a, size_t b, unsigned classes,
   look_slot *sl = look_slot_of(doc, a, b);
   look_slot here;
   bool keyed = false;
-  if (sl && sl->words == b - a && sl->first == a) {
+  if (sl && sl->stamp == doc->looks->stamp && sl->words == b - a && sl->first == a) {
     if (sl->too_long) return 0;
   } else {
     bool fits = ent_doc_span_key(doc, a, b, key, sizeof key);
-    here = (look_slot){(uint32_t)a, (uint8_t)(b - a), !fits, {ENT_LEX_NO_LIST, ENT_LEX_NO_LIST}, 0, 0};
+    here = (look_slot){sl ? doc->looks->stamp : 0, (uint32_t)a, (uint8_t)(b - a), !fits,
+                       {ENT_LEX_NO_LIST, ENT_LEX_NO_LIST}, 0, 0};
     if (fits) {
       here.look = ent_lexicon_look(doc->lex, key);
       here.phrase_cls = ent_lexicon_list_classes(doc->lex, here.look.phrase);

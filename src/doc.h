@@ -162,10 +162,22 @@ typedef struct {
   ENT_VEC(ent_bill) bills;
   ENT_VEC(ent_funding) fundings;
   ENT_VEC(ent_claim) claims;
-  struct ent_doc_looks *looks; /* ent_doc_lookup's memo (doc.c), made on first use */
+  struct ent_doc_looks *looks; /* ent_doc_lookup's memo (doc.c): given, or made on first use */
   ENT_VEC(char *) store;       /* blocks of ent_doc_str_new's strings */
   size_t store_used, store_cap; /* in the last block */
 } ent_doc;
+
+/** ent_doc_lookup's memo, which a caller may keep from one document to the
+ * next (a new one is a large zeroed table). */
+typedef struct ent_doc_looks ent_doc_looks;
+/** Give doc the memo of an earlier document (doc owns it from now on; NULL:
+ * none). Call before any lookup. */
+void ent_doc_give_looks(ent_doc *doc, ent_doc_looks *looks);
+/** Take doc's memo (owned by the caller from now on, NULL when none): doc
+ * has none after. */
+ent_doc_looks *ent_doc_take_looks(ent_doc *doc);
+/** Free a memo; NULL is a no-op. */
+void ent_doc_looks_free(ent_doc_looks *looks);
 
 /** Initialise *doc over text (borrowed) and lex (borrowed). */
 void ent_doc_init(ent_doc *doc, const char *text, size_t len, const ent_lexicon *lex);

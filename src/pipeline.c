@@ -21,6 +21,7 @@
 struct entente_ctx {
   librdf_world *world;
   ent_lexicon *lex;
+  ent_doc_looks *looks; /* the last document's lookup memo, for the next one */
 };
 
 /* The messages below name the limits of entente.h. */
@@ -82,6 +83,7 @@ entente_status entente_ctx_new(librdf_world *world, const char *dir, entente_ctx
 void entente_ctx_free(entente_ctx *ctx) {
   if (!ctx) return;
   ent_lexicon_free(ctx->lex);
+  ent_doc_looks_free(ctx->looks);
   free(ctx);
 }
 
@@ -153,6 +155,8 @@ static entente_status run(entente_ctx *ctx, const char *text, size_t len,
   }
   char *iri = ent_article_iri_new(article, text, len, NULL);
   if (!iri) return ENTENTE_ERR_NOMEM;
+  ent_doc_give_looks(&doc, ctx->looks);
+  ctx->looks = NULL;
   st = ent_tokenize(&doc);
   if (st == ENTENTE_OK) st = ent_find_mentions(&doc);
   if (st == ENTENTE_OK) st = ent_coref(&doc);
@@ -177,6 +181,7 @@ static entente_status run(entente_ctx *ctx, const char *text, size_t len,
                : ent_graph_stream_new(&doc, ctx->world, graph, &info, stream_new);
   }
   free(iri);
+  ctx->looks = ent_doc_take_looks(&doc);
   ent_doc_clear(&doc);
   return st;
 }

@@ -90,14 +90,18 @@ static void headline_is_a_heading(void **state) {
 /* ent_doc_lookup gives what ent_lexicon_lookup gives for the span's key,
  * for every span, class mask and order of asking (the doc remembers the
  * first answer); keys past ENT_DOC_KEY_MAX find nothing. `copies` of the
- * sentence: past 4,096 tokens, spans share the memo's slots. */
-static void check_doc_lookup(size_t copies) {
+ * sentence: past 4,096 tokens, spans share the memo's slots. The memo comes
+ * from *kept (an earlier document's, whose answers must not leak) and goes
+ * back there. `lead` shifts every token of the sentence. */
+static void check_doc_lookup(size_t copies, const char *lead, ent_doc_looks **kept) {
   static const char sentence[] =
       "Le ministre des Affaires étrangères a rencontré l'ambassadeur d'Italie "
       "en février ; les ministres chinoises ont déclaré qu'un projet de loi "
       "%0300d viendrait. ";
   char one[1024];
-  snprintf(one, sizeof one, sentence, 7);
+  size_t nl = strlen(lead);
+  memcpy(one, lead, nl);
+  snprintf(one + nl, sizeof one - nl, sentence, 7);
   size_t n1 = strlen(one);
   char *text = malloc(n1 * copies + 1);
   assert_non_null(text);
@@ -105,6 +109,8 @@ static void check_doc_lookup(size_t copies) {
   text[n1 * copies] = '\0';
   ent_doc doc;
   ent_doc_init(&doc, text, strlen(text), lex);
+  ent_doc_give_looks(&doc, *kept);
+  *kept = NULL;
   assert_int_equal(ent_tokenize(&doc), ENTENTE_OK);
   static const unsigned masks[] = {ENT_LEX_TITLE, ENT_LEX_COUNTRY | ENT_LEX_TITLE,
                                    ENT_LEX_MONTH, ENT_LEX_BILL_NOUN, ENT_LEX_SAYING_VERB,
@@ -137,14 +143,23 @@ static void check_doc_lookup(size_t copies) {
   assert_true(stems > 0);
   assert_true(too_long > 0);
   if (copies > 1) assert_true(doc.toks.n > 4096);
+  *kept = ent_doc_take_looks(&doc);
+  assert_non_null(*kept);
   ent_doc_clear(&doc);
   free(text);
 }
 
 static void doc_lookup_is_lexicon_lookup(void **state) {
   (void)state;
-  check_doc_lookup(1);
-  check_doc_lookup(160);
+  ent_doc_looks *kept = NULL;
+  check_doc_lookup(1, "", &kept);
+  /* The same memo for other documents: shifted, longer (a larger table),
+   * then short again (in the large one). */
+  check_doc_lookup(1, "Hier soir, ", &kept);
+  check_doc_lookup(160, "", &kept);
+  check_doc_lookup(1, "Selon lui, ", &kept);
+  ent_doc_looks_free(kept);
+  ent_doc_looks_free(NULL);
 }
 
 int main(void) {
