@@ -372,12 +372,18 @@ static size_t head_words(scan *s, size_t i) {
   tok *t = tok_at(s, i);
   if (t->heads != HEADS_UNKNOWN) return t->heads;
   size_t maxw = 0;
-  char first[MAX_TOKS * (sizeof t->fold + 1)];
-  for (size_t g = 1; g <= MAX_TOKS; g++) {
-    const tok *u = g > 1 ? at(s, i + g - 1) : t;
-    if (!u || (g > 1 && (u->space || u->brk || !joins(u) || !u->fold[0]))) break;
-    size_t hw = key_of(s, i, i + g, first, sizeof first) ? ent_lexicon_head_words(s->lex, first) : 0;
-    if (hw > maxw) maxw = hw;
+  if (t->fold[0]) {
+    /* The key of tokens [i, i + g), glued: key_of's, grown a token at a time. */
+    char first[MAX_TOKS * (sizeof t->fold + 1)];
+    size_t o = 0;
+    for (size_t g = 1; g <= MAX_TOKS; g++) {
+      const tok *u = g > 1 ? at(s, i + g - 1) : t;
+      if (!u || (g > 1 && (u->space || u->brk || !joins(u) || !u->fold[0]))) break;
+      memcpy(first + o, u->fold, u->flen + 1u);
+      o += u->flen;
+      size_t hw = ent_lexicon_head_words(s->lex, first);
+      if (hw > maxw) maxw = hw;
+    }
   }
   t->heads = (uint8_t)(maxw < HEADS_UNKNOWN ? maxw : HEADS_UNKNOWN - 1);
   return t->heads;
