@@ -168,35 +168,41 @@ static look_slot *look_slot_of(const ent_doc *cdoc, size_t a, size_t b) {
   return &doc->looks->slots[(a * LOOK_WORDS + (b - a - 1)) & (doc->looks->cap - 1)];
 }
 
+/* The key of tokens [a, b): a token's own folded form, or made in buf (of
+ * ENT_DOC_KEY_MAX bytes); NULL when it does not fit (ent_doc_span_key). */
+static const char *span_key(const ent_doc *doc, size_t a, size_t b, char *buf) {
+  if (b == a + 1 && b <= doc->toks.n)
+    return strlen(doc->toks.v[a].fold) + 2 <= ENT_DOC_KEY_MAX ? doc->toks.v[a].fold : NULL;
+  return ent_doc_span_key(doc, a, b, buf, ENT_DOC_KEY_MAX) ? buf : NULL;
+}
+
 size_t ent_doc_lookup(const ent_doc *doc, size_t a, size_t b, unsigned classes,
                       ent_lex_hit *hits, size_t max) {
-  char key[ENT_DOC_KEY_MAX];
+  char buf[ENT_DOC_KEY_MAX];
+  const char *key = NULL;
   look_slot *sl = look_slot_of(doc, a, b);
   look_slot here;
-  bool keyed = false;
   if (sl && sl->stamp == doc->looks->stamp && sl->words == b - a && sl->first == a) {
     if (sl->too_long) return 0;
   } else {
-    bool fits = ent_doc_span_key(doc, a, b, key, sizeof key);
-    here = (look_slot){sl ? doc->looks->stamp : 0, (uint32_t)a, (uint8_t)(b - a), !fits,
+    key = span_key(doc, a, b, buf);
+    here = (look_slot){sl ? doc->looks->stamp : 0, (uint32_t)a, (uint8_t)(b - a), !key,
                        {ENT_LEX_NO_LIST, ENT_LEX_NO_LIST}, 0, 0};
-    if (fits) {
+    if (key) {
       here.look = ent_lexicon_look(doc->lex, key);
       here.phrase_cls = ent_lexicon_list_classes(doc->lex, here.look.phrase);
       here.stem_cls = ent_lexicon_list_classes(doc->lex, here.look.stem);
     }
     if (sl) *sl = here;
     sl = &here;
-    if (!fits) return 0;
-    keyed = true;
+    if (!key) return 0;
   }
   if (!((sl->phrase_cls | sl->stem_cls) & classes)) return 0;
   ent_lex_look lk = sl->look;
   if (!(sl->stem_cls & classes)) lk.stem = ENT_LEX_NO_LIST;
   /* The key itself is needed for stem hits only (ent_lexicon_look_hits). */
-  if (!keyed && lk.stem != ENT_LEX_NO_LIST) ent_doc_span_key(doc, a, b, key, sizeof key);
-  return ent_lexicon_look_hits(doc->lex, lk, keyed || lk.stem != ENT_LEX_NO_LIST ? key : "",
-                               classes, hits, max);
+  if (!key && lk.stem != ENT_LEX_NO_LIST) key = span_key(doc, a, b, buf);
+  return ent_lexicon_look_hits(doc->lex, lk, key ? key : "", classes, hits, max);
 }
 
 const ent_mention *ent_tok_mention(const ent_doc *doc, size_t i) {
