@@ -25,18 +25,42 @@ typedef struct {
   size_t s, e;
 } tk;
 
-typedef struct {
-  const ent_lexicon *lex;
-  const char *t;
-  size_t len;
-} scan;
-
 /* A lexicon phrase found at a token. */
 typedef struct {
   const ent_lex_entry *entry;
   size_t s, e;
   bool demonym; /* one of the hits is a demonym ("Chinois") */
 } match;
+
+/* What one ent_amount_find has read, by position: it tries up to LEAD
+ * starts before each figure, and each start reads the same tokens and
+ * phrases again (a phrase is a few lexicon lookups). Direct-mapped; a
+ * position is stored + 1, 0 is empty. */
+#define MEMO 64
+typedef struct {
+  size_t at, maxw;
+  unsigned classes;
+  bool found;
+  match m;
+} phrase_memo;
+typedef struct {
+  struct {
+    size_t at;
+    tk t;
+  } tok[MEMO];
+  phrase_memo phrase[MEMO];
+} memo;
+
+typedef struct {
+  const ent_lexicon *lex;
+  const char *t;
+  size_t len;
+  memo *mm; /* NULL: nothing remembered */
+} scan;
+
+static size_t memo_slot(size_t at, unsigned salt) {
+  return (size_t)(((uint64_t)(at ^ ((uint64_t)salt << 40)) * 0x9E3779B97F4A7C15ull) >> 58);
+}
 
 /* A figure with its scales: "8 milliards", "2 millions et demi", "des
  * centaines de millions", "une dizaine de milliards". */
@@ -75,7 +99,7 @@ static bool is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* The token at the first non-space at or after i. */
-static tk next_tok(const scan *sc, size_t i) {
+static tk read_tok(const scan *sc, size_t i) {
   tk t = {TK_END, sc->len, sc->len};
   size_t n;
   while (i < sc->len && is_space(cp_at(sc, i, &n))) i = n;
@@ -113,6 +137,16 @@ static tk next_tok(const scan *sc, size_t i) {
   return t;
 }
 
+static tk next_tok(const scan *sc, size_t i) {
+  if (!sc->mm) return read_tok(sc, i);
+  size_t h = memo_slot(i, 0);
+  if (sc->mm->tok[h].at != i + 1) {
+    sc->mm->tok[h].t = read_tok(sc, i);
+    sc->mm->tok[h].at = i + 1;
+  }
+  return sc->mm->tok[h].t;
+}
+
 /* Folded text of t[s..e) into buf; false when it does not fit. */
 static bool fold_span(const scan *sc, size_t s, size_t e, char *buf, size_t cap) {
   if (e - s >= cap) return false; /* folding never shortens ASCII; long words are no key */
@@ -145,7 +179,7 @@ static bool tok_is_de(const scan *sc, tk t) { return tok_is(sc, t, "de") || tok_
 
 /* The longest phrase of `classes` made of up to `maxw` tokens from i. Tokens
  * written apart are joined by one space, glued ones ("US$") without. */
-static bool match_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw, match *m) {
+static bool read_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw, match *m) {
   char key[KEY_CAP], w[KEY_CAP];
   size_t klen[MAX_PHRASE] = {0}, kend[MAX_PHRASE] = {0}, words[MAX_PHRASE] = {0};
   size_t n = 0, o = 0, prev = 0, start = 0;
@@ -194,6 +228,20 @@ static bool match_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw
     return true;
   }
   return false;
+}
+
+/* read_phrase, remembered by position, classes and length. */
+static bool match_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw, match *m) {
+  if (!sc->mm) return read_phrase(sc, i, classes, maxw, m);
+  phrase_memo *p = &sc->mm->phrase[memo_slot(i, classes ^ (unsigned)maxw << 28)];
+  if (p->at != i + 1 || p->classes != classes || p->maxw != maxw) {
+    p->found = read_phrase(sc, i, classes, maxw, &p->m);
+    p->at = i + 1;
+    p->classes = classes;
+    p->maxw = maxw;
+  }
+  if (p->found) *m = p->m;
+  return p->found;
 }
 
 static bool prop_true(const ent_lex_entry *e, const char *key) {
@@ -533,6 +581,25 @@ static bool counted_follows(const scan *sc, size_t i) {
          (ent_lex_classes(m.entry) & (ENT_LEX_GROUP_NOUN | ENT_LEX_TITLE | ENT_LEX_COUNT_NOUN));
 }
 
+/* Whether a lexicon phrase (of any class) can start at i: its first key
+ * word, or the words glued to it ("US$"), starts one (read_phrase's test). */
+static bool may_start_phrase(const scan *sc, size_t i) {
+  char key[KEY_CAP], w[KEY_CAP];
+  size_t o = 0, prev = 0;
+  for (size_t n = 0; n < MAX_PHRASE; n++) {
+    tk t = next_tok(sc, i);
+    if (t.kind == TK_END || t.kind == TK_NUM || (n > 0 && t.s > prev)) break;
+    if (!fold_span(sc, t.s, t.e, w, sizeof w)) break;
+    size_t wl = strlen(w);
+    if (o + wl + 1 > sizeof key) break;
+    memcpy(key + o, w, wl + 1);
+    o += wl;
+    if (ent_lexicon_head_words(sc->lex, key) > 0) return true;
+    prev = i = t.e;
+  }
+  return false;
+}
+
 /* ---- the whole expression -------------------------------------------------- */
 
 static bool amount_at(const scan *sc, size_t p, ent_amount *out, size_t *skip) {
@@ -685,7 +752,9 @@ static bool worth_trying(const scan *sc, tk c, const tk *prev, size_t *skip) {
 bool ent_amount_find(const ent_lexicon *lex, const char *text, size_t len, size_t from,
                      ent_amount *out) {
   if (!lex || !text || !out) return false;
-  scan sc = {lex, text, len};
+  memo mm;
+  for (size_t k = 0; k < MEMO; k++) mm.tok[k].at = mm.phrase[k].at = 0;
+  scan sc = {lex, text, len, &mm};
   /* Walk from figure to figure, and try the starts up to LEAD tokens before
    * each (a qualifier, a currency symbol), earliest first: trying every token
    * of the text would cost dozens of lexicon look-ups each. */
@@ -704,6 +773,11 @@ bool ent_amount_find(const ent_lexicon *lex, const char *text, size_t len, size_
     size_t next = t.e, skip = 0;
     if (worth_trying(&sc, t, nring ? &prev : NULL, &skip)) {
       for (size_t k = 0; k < nring; k++) {
+        /* A start before the figure is a word that no number reads (the
+         * ring holds no core token): a sum starts there only with a
+         * qualifier, a currency or a number phrase ("des milliards"), all
+         * lexicon phrases. Failing, it would move `next` nowhere. */
+        if (!may_start_phrase(&sc, ring[k])) continue;
         size_t sk = 0;
         if (amount_at(&sc, ring[k], out, &sk)) return true;
         if (sk > next) next = sk;
