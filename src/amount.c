@@ -187,6 +187,7 @@ static bool read_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw,
    * word (or a prefix of it: "1,5" then "milliard" glue without a space);
    * most words start none, and the reading stops there. */
   size_t hw = 0;
+  unsigned hc = 0; /* the classes of the phrases starting with those words */
   if (maxw > MAX_PHRASE) maxw = MAX_PHRASE;
   while (n < maxw) {
     tk t = next_tok(sc, i);
@@ -207,10 +208,12 @@ static bool read_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw,
     if (nw == 1) {
       size_t h = ent_lexicon_head_words(sc->lex, key);
       if (h > hw) hw = h;
+      hc |= ent_lexicon_head_classes(sc->lex, key);
     }
     n++;
     prev = i = t.e;
   }
+  if (!(hc & classes)) return false; /* every key below starts with a word read above */
   for (size_t k = n; k-- > 0;) {
     if (words[k] > hw) continue;
     char c = key[klen[k]];
@@ -581,9 +584,10 @@ static bool counted_follows(const scan *sc, size_t i) {
          (ent_lex_classes(m.entry) & (ENT_LEX_GROUP_NOUN | ENT_LEX_TITLE | ENT_LEX_COUNT_NOUN));
 }
 
-/* Whether a lexicon phrase (of any class) can start at i: its first key
- * word, or the words glued to it ("US$"), starts one (read_phrase's test). */
-static bool may_start_phrase(const scan *sc, size_t i) {
+/* Whether a lexicon phrase of `classes` can start at i: its first key word,
+ * or the words glued to it ("US$"), starts one (read_phrase reads no
+ * further than these words when none does). */
+static bool may_start_phrase(const scan *sc, size_t i, unsigned classes) {
   char key[KEY_CAP], w[KEY_CAP];
   size_t o = 0, prev = 0;
   for (size_t n = 0; n < MAX_PHRASE; n++) {
@@ -594,7 +598,9 @@ static bool may_start_phrase(const scan *sc, size_t i) {
     if (o + wl + 1 > sizeof key) break;
     memcpy(key + o, w, wl + 1);
     o += wl;
-    if (ent_lexicon_head_words(sc->lex, key) > 0) return true;
+    if (ent_lexicon_head_words(sc->lex, key) > 0 &&
+        (ent_lexicon_head_classes(sc->lex, key) & classes))
+      return true;
     prev = i = t.e;
   }
   return false;
@@ -777,7 +783,10 @@ bool ent_amount_find(const ent_lexicon *lex, const char *text, size_t len, size_
          * ring holds no core token): a sum starts there only with a
          * qualifier, a currency or a number phrase ("des milliards"), all
          * lexicon phrases. Failing, it would move `next` nowhere. */
-        if (!may_start_phrase(&sc, ring[k])) continue;
+        if (!may_start_phrase(&sc, ring[k],
+                              ENT_LEX_AMOUNT_QUALIFIER | ENT_LEX_CURRENCY |
+                                  ENT_LEX_NUMBER_WORD | ENT_LEX_SCALE))
+          continue;
         size_t sk = 0;
         if (amount_at(&sc, ring[k], out, &sk)) return true;
         if (sk > next) next = sk;

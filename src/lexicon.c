@@ -404,16 +404,26 @@ static bool index_phrase(ent_lexicon *lex, ent_strmap *map, const char *key, siz
   return true;
 }
 
-/* Remember that a phrase of `words` words starts with the first word of key. */
-static bool note_head(ent_strmap *heads, const char *key, size_t words) {
+/* heads and stem_heads hold, for the first word of phrases, the most words
+ * of those phrases (low HEAD_BITS bits) and the classes of their entries
+ * (above). */
+#define HEAD_BITS 16
+#define HEAD_WORDS (((size_t)1 << HEAD_BITS) - 1)
+
+/* Remember that a phrase of `words` words and of `classes` starts with the
+ * first word of key. */
+static bool note_head(ent_strmap *heads, const char *key, size_t words, unsigned classes) {
   const char *sp = strchr(key, ' ');
   size_t n = sp ? (size_t)(sp - key) : strlen(key), have = 0;
   char w[128];
   if (n >= sizeof w) return true;
   memcpy(w, key, n);
   w[n] = '\0';
-  if (ent_strmap_get(heads, w, &have) && have >= words) return true;
-  return ent_strmap_put(heads, w, words);
+  ent_strmap_get(heads, w, &have);
+  if (words > HEAD_WORDS) words = HEAD_WORDS;
+  if ((have & HEAD_WORDS) > words) words = have & HEAD_WORDS;
+  size_t v = words | ((have >> HEAD_BITS | classes) << HEAD_BITS);
+  return v == have || ent_strmap_put(heads, w, v);
 }
 
 static bool index_text(ent_lexicon *lex, const char *text, size_t entry, ent_lex_sense sense) {
@@ -421,7 +431,8 @@ static bool index_text(ent_lexicon *lex, const char *text, size_t entry, ent_lex
   char *key = phrase_key(text, &w);
   if (!key) return false;
   if (w > lex->max_words) lex->max_words = w;
-  if (!note_head(lex->heads, key, w)) {
+  unsigned cls = lex->entries[entry]->classes;
+  if (!note_head(lex->heads, key, w, cls)) {
     free(key);
     return false;
   }
@@ -429,13 +440,17 @@ static bool index_text(ent_lexicon *lex, const char *text, size_t entry, ent_lex
   int32_t first = ent_utf8_next(text, strlen(text), &at);
   bool lower = first >= 0 && !ent_cp_is_upper(first);
   bool ok = index_phrase(lex, lex->phrases, key, entry, sense, false, key, lower);
-  if (ok && w >= 2 && sense == ENT_SENSE_NAME && (lex->entries[entry]->classes & ENT_LEX_PERSON))
+  if (ok && w >= 2 && sense == ENT_SENSE_NAME && (cls & ENT_LEX_PERSON)) {
+    /* A surname alone: its class is noted, not its length (no phrase of
+     * the surname's words starts there for ent_lexicon_head_words). */
     ok = index_phrase(lex, lex->phrases, strrchr(key, ' ') + 1, entry, ENT_SENSE_SURNAME, false,
-                      key, lower);
+                      key, lower) &&
+         note_head(lex->heads, strrchr(key, ' ') + 1, 0, cls);
+  }
   if (ok && (lex->entries[entry]->classes & INFLECTING || sense == ENT_SENSE_DEMONYM)) {
     char *sk = stem_key(lex, key);
     ok = sk && index_phrase(lex, lex->stems, sk, entry, sense, true, key, lower);
-    ok = ok && note_head(lex->stem_heads, sk, w);
+    ok = ok && note_head(lex->stem_heads, sk, w, cls);
     free(sk);
   }
   free(key);
@@ -696,18 +711,29 @@ size_t ent_lexicon_entries(const ent_lexicon *lex, unsigned classes, const ent_l
 
 size_t ent_lexicon_max_words(const ent_lexicon *lex) { return lex->max_words; }
 
-size_t ent_lexicon_head_words(const ent_lexicon *clex, const char *word) {
+/* What heads and stem_heads say of word (HEAD_BITS layout), remembered. */
+static size_t head_info(const ent_lexicon *clex, const char *word) {
   ent_lexicon *lex = (ent_lexicon *)clex; /* the memo only: see the struct */
   size_t a = 0, b = 0;
   if (ent_strmap_get(lex->heads_memo, word, &a)) return a;
   ent_strmap_get(lex->heads, word, &a);
   const char *st = memo_stem(lex, word, strlen(word));
   if (st) ent_strmap_get(lex->stem_heads, st, &b);
-  if (a < b) a = b;
+  size_t words = (a & HEAD_WORDS) > (b & HEAD_WORDS) ? a & HEAD_WORDS : b & HEAD_WORDS;
+  a = words | (((a | b) >> HEAD_BITS) << HEAD_BITS);
   if (ent_strmap_count(lex->heads_memo) >= MEMO_MAX) ent_strmap_clear(lex->heads_memo);
   (void)ent_strmap_put(lex->heads_memo, word, a); /* out of memory: not remembered */
   return a;
 }
+
+size_t ent_lexicon_head_words(const ent_lexicon *lex, const char *word) {
+  return head_info(lex, word) & HEAD_WORDS;
+}
+
+unsigned ent_lexicon_head_classes(const ent_lexicon *lex, const char *word) {
+  return (unsigned)(head_info(lex, word) >> HEAD_BITS);
+}
+
 const char *ent_lex_id(const ent_lex_entry *e) { return e->id; }
 const char *ent_lex_iri(const ent_lex_entry *e) { return e->iri; }
 unsigned ent_lex_classes(const ent_lex_entry *e) { return e->classes; }

@@ -114,6 +114,10 @@ size_t ent_lexicon_entries(const ent_lexicon *lex, unsigned classes, const ent_l
 /** The most words of a phrase that starts with the folded `word` (exactly
  * or by stem); 0 when none does, so a caller can skip the position. */
 size_t ent_lexicon_head_words(const ent_lexicon *lex, const char *word);
+/** The classes of the entries whose phrases start with `word` (exactly or
+ * by stem; a person's surname alone counts): a lookup of a key whose first
+ * word is `word` finds no entry of any other class. */
+unsigned ent_lexicon_head_classes(const ent_lexicon *lex, const char *word);
 
 /** The most words any phrase of the lexicon has. */
 size_t ent_lexicon_max_words(const ent_lexicon *lex);

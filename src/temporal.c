@@ -162,6 +162,7 @@ typedef struct {
   bool partial;      /* the tail of a word cut by the scan window */
   unsigned looked;   /* bit n: the phrase of n tokens from here was looked up */
   uint8_t heads;     /* HEADS_UNKNOWN, or the words of the longest phrase from here */
+  unsigned hcls;     /* with heads: the classes of the phrases from here */
   /* Its entries: scan.hits[hit_at[n] .. hit_at[n] + nhit[n]). */
   uint32_t hit_at[MAX_TOKS + 1];
   uint8_t nhit[MAX_TOKS + 1];
@@ -372,6 +373,7 @@ static size_t head_words(scan *s, size_t i) {
   tok *t = tok_at(s, i);
   if (t->heads != HEADS_UNKNOWN) return t->heads;
   size_t maxw = 0;
+  unsigned cls = 0;
   if (t->fold[0]) {
     /* The key of tokens [i, i + g), glued: key_of's, grown a token at a time. */
     char first[MAX_TOKS * (sizeof t->fold + 1)];
@@ -383,8 +385,10 @@ static size_t head_words(scan *s, size_t i) {
       o += u->flen;
       size_t hw = ent_lexicon_head_words(s->lex, first);
       if (hw > maxw) maxw = hw;
+      cls |= ent_lexicon_head_classes(s->lex, first);
     }
   }
+  t->hcls = cls;
   t->heads = (uint8_t)(maxw < HEADS_UNKNOWN ? maxw : HEADS_UNKNOWN - 1);
   return t->heads;
 }
@@ -397,7 +401,8 @@ static const ent_lex_entry *phrase(scan *s, size_t i, unsigned cls, const char *
   const tok *t = at(s, i);
   if (!t || t->partial || !t->fold[0]) return NULL;
   size_t maxw = head_words(s, i);
-  if (maxw == 0) return NULL;
+  /* Every key looked up below starts with one of head_words' keys. */
+  if (maxw == 0 || !(t->hcls & cls)) return NULL;
   if (maxw > s->maxw) maxw = s->maxw;
   size_t n = 1, words = 1;
   while (n < MAX_TOKS) {

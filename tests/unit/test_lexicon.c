@@ -49,6 +49,49 @@ static void honorifics_with_dots(void **state) {
   assert_non_null(ent_lexicon_find(lex, "mme", ENT_LEX_HONORIFIC));
 }
 
+/* Every hit of a key is of a class that ent_lexicon_head_classes gives its
+ * first word (the scanners skip a word on that answer), for the folded
+ * labels of every entry, their surnames alone and inflected forms. */
+static void check_heads(const char *key, size_t *checked) {
+  ent_lex_hit hits[16];
+  size_t n = ent_lexicon_lookup(lex, key, ~0u, hits, 16);
+  char first[256];
+  size_t fl = strcspn(key, " ");
+  if (fl >= sizeof first) return;
+  memcpy(first, key, fl);
+  first[fl] = '\0';
+  unsigned cls = ent_lexicon_head_classes(lex, first);
+  for (size_t k = 0; k < n && k < 16; k++) {
+    if ((ent_lex_classes(hits[k].entry) & cls) == 0) fail_msg("%s: %s not in the classes of %s", key, ent_lex_id(hits[k].entry), first);
+    if (hits[k].sense != ENT_SENSE_SURNAME) assert_true(ent_lexicon_head_words(lex, first) > 0);
+    (*checked)++;
+  }
+}
+
+static void heads_know_their_classes(void **state) {
+  (void)state;
+  const ent_lex_entry *one;
+  size_t n = ent_lexicon_entries(lex, ~0u, &one, 1), checked = 0;
+  const ent_lex_entry **all = malloc(n * sizeof *all);
+  assert_non_null(all);
+  assert_int_equal(ent_lexicon_entries(lex, ~0u, all, n), n);
+  for (size_t i = 0; i < n; i++) {
+    const char *label = ent_lex_label(all[i], "fr");
+    if (!label) continue;
+    char *key = ent_fold_new(label, strlen(label));
+    assert_non_null(key);
+    check_heads(key, &checked);
+    const char *sp = strrchr(key, ' ');
+    if (sp) check_heads(sp + 1, &checked);
+    free(key);
+  }
+  free(all);
+  static const char *inflected[] = {"chinoises", "ministres", "americaines", "milliards", "euros"};
+  for (size_t i = 0; i < sizeof inflected / sizeof *inflected; i++) check_heads(inflected[i], &checked);
+  assert_true(checked > n);
+  assert_int_equal(ent_lexicon_head_classes(lex, "zzzqx"), 0);
+}
+
 static void bad_folder_is_an_error(void **state) {
   (void)state;
   ent_lexicon *l = NULL;
@@ -75,6 +118,7 @@ int main(void) {
       cmocka_unit_test(metonymy_properties),
       cmocka_unit_test(titles_inflect),
       cmocka_unit_test(honorifics_with_dots),
+      cmocka_unit_test(heads_know_their_classes),
       cmocka_unit_test(bad_folder_is_an_error),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
