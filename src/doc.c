@@ -178,6 +178,8 @@ static const char *span_key(const ent_doc *doc, size_t a, size_t b, char *buf) {
 
 size_t ent_doc_lookup(const ent_doc *doc, size_t a, size_t b, unsigned classes,
                       ent_lex_hit *hits, size_t max) {
+  /* No phrase of these classes starts with the span's first word. */
+  if (a < doc->toks.n && !(doc->toks.v[a].head_classes & classes)) return 0;
   char buf[ENT_DOC_KEY_MAX];
   const char *key = NULL;
   look_slot *sl = look_slot_of(doc, a, b);

@@ -44,6 +44,8 @@ typedef struct {
   int mention;        /* index of the mention covering it, or -1 */
   unsigned head_words; /* most words of a lexicon phrase that starts with this
                           word, exactly or by stem; 0 when none (tokenize.c) */
+  unsigned head_classes; /* the classes of the phrases whose first word is this
+                            token's (~0u for an elided one: unknown) */
 } ent_token;
 
 typedef struct {

@@ -734,6 +734,13 @@ unsigned ent_lexicon_head_classes(const ent_lexicon *lex, const char *word) {
   return (unsigned)(head_info(lex, word) >> HEAD_BITS);
 }
 
+void ent_lexicon_head(const ent_lexicon *lex, const char *word, size_t *words,
+                      unsigned *classes) {
+  size_t h = head_info(lex, word);
+  *words = h & HEAD_WORDS;
+  *classes = (unsigned)(h >> HEAD_BITS);
+}
+
 const char *ent_lex_id(const ent_lex_entry *e) { return e->id; }
 const char *ent_lex_iri(const ent_lex_entry *e) { return e->iri; }
 unsigned ent_lex_classes(const ent_lex_entry *e) { return e->classes; }

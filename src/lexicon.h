@@ -118,6 +118,9 @@ size_t ent_lexicon_head_words(const ent_lexicon *lex, const char *word);
  * by stem; a person's surname alone counts): a lookup of a key whose first
  * word is `word` finds no entry of any other class. */
 unsigned ent_lexicon_head_classes(const ent_lexicon *lex, const char *word);
+/** Both answers at once, into *words and *classes. */
+void ent_lexicon_head(const ent_lexicon *lex, const char *word, size_t *words,
+                      unsigned *classes);
 
 /** The most words any phrase of the lexicon has. */
 size_t ent_lexicon_max_words(const ent_lexicon *lex);

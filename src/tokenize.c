@@ -81,6 +81,7 @@ static ent_token *push(ent_doc *doc, size_t start, size_t end, ent_tok_kind kind
   t->kind = kind;
   t->space_before = space_before;
   t->mention = -1;
+  t->head_classes = ~0u; /* unknown until heads() */
   t->fold = fold_token(doc, start, end);
   if (!t->fold) {
     doc->toks.n--;
@@ -314,9 +315,21 @@ static entente_status sentences(ent_doc *doc) {
 static void heads(ent_doc *doc) {
   for (size_t i = 0; i < doc->toks.n; i++) {
     ent_token *t = &doc->toks.v[i];
-    t->head_words = doc->lex && t->kind == ENT_TOK_WORD
-                        ? (unsigned)ent_lexicon_head_words(doc->lex, t->fold)
-                        : 0;
+    t->head_words = 0;
+    t->head_classes = ~0u;
+    if (!doc->lex || t->elided) continue; /* "l'" is the start of a key word, not one */
+    /* A key's first word is what comes before its first space. */
+    char w[ENT_DOC_KEY_MAX];
+    const char *f = t->fold, *sp = strchr(f, ' ');
+    if (sp) {
+      if ((size_t)(sp - f) >= sizeof w) continue;
+      memcpy(w, f, (size_t)(sp - f));
+      w[sp - f] = '\0';
+      f = w;
+    }
+    size_t words;
+    ent_lexicon_head(doc->lex, f, &words, &t->head_classes);
+    if (t->kind == ENT_TOK_WORD) t->head_words = (unsigned)words;
   }
 }
 
