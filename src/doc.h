@@ -43,9 +43,11 @@ typedef struct {
   int sent;           /* sentence index */
   int mention;        /* index of the mention covering it, or -1 */
   unsigned head_words; /* most words of a lexicon phrase that starts with this
-                          word, exactly or by stem; 0 when none (tokenize.c) */
+                          word, exactly or by stem; 0 when none or for an
+                          elided word (tokenize.c) */
   unsigned head_classes; /* the classes of the phrases whose first word is this
-                            token's (~0u for an elided one: unknown) */
+                            word's; ~0u (unknown) for an elided word or
+                            another kind of token */
 } ent_token;
 
 typedef struct {

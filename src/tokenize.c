@@ -317,7 +317,9 @@ static void heads(ent_doc *doc) {
     ent_token *t = &doc->toks.v[i];
     t->head_words = 0;
     t->head_classes = ~0u;
-    if (!doc->lex || t->elided) continue; /* "l'" is the start of a key word, not one */
+    /* "l'" is the start of a key word, not one; the extractors look up
+     * spans from words (other tokens stay unknown: never skipped). */
+    if (!doc->lex || t->elided || t->kind != ENT_TOK_WORD) continue;
     /* A key's first word is what comes before its first space. */
     char w[ENT_DOC_KEY_MAX];
     const char *f = t->fold, *sp = strchr(f, ' ');
@@ -329,7 +331,7 @@ static void heads(ent_doc *doc) {
     }
     size_t words;
     ent_lexicon_head(doc->lex, f, &words, &t->head_classes);
-    if (t->kind == ENT_TOK_WORD) t->head_words = (unsigned)words;
+    t->head_words = (unsigned)words;
   }
 }
 
