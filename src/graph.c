@@ -54,7 +54,18 @@ typedef struct {
 void ent_graph_hash(const char *s, size_t len, char buf[17]) {
   uint64_t h = 1469598103934665603ull;
   for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-  snprintf(buf, 17, "%016llx", (unsigned long long)h);
+  /* "%016llx", written out: every fact has one. */
+  for (int k = 15; k >= 0; k--, h >>= 4) buf[k] = "0123456789abcdef"[h & 15];
+  buf[16] = '\0';
+}
+
+/* The decimal digits of v at p (locale-free, as "%zu"); returns their end. */
+static char *put_decimal(char *p, size_t v) {
+  char tmp[24];
+  size_t n = 0;
+  do tmp[n++] = (char)('0' + v % 10); while ((v /= 10) > 0);
+  while (n > 0) *p++ = tmp[--n];
+  return p;
 }
 
 /* A new node of the IRI ns + local (owned by the caller), or NULL; *kept
@@ -89,6 +100,20 @@ static librdf_node *uri_kept(builder *b, const char *ns, const char *local, size
 
 static librdf_node *uri(builder *b, const char *ns, const char *local) {
   return uri_kept(b, ns, local, NULL);
+}
+
+/* A new node of the IRI ns + local (owned by the caller), or NULL, for an
+ * IRI that comes once: not looked for nor kept in b->iris. */
+static librdf_node *uri_fresh(builder *b, const char *ns, const char *local) {
+  char stack[256];
+  size_t nl = strlen(ns), ll = strlen(local), n = nl + ll + 1;
+  char *s = n <= sizeof stack ? stack : malloc(n);
+  if (!s) return NULL;
+  memcpy(s, ns, nl);
+  memcpy(s + nl, local, ll + 1);
+  librdf_node *node = librdf_new_node_from_uri_string(b->w, (const unsigned char *)s);
+  if (s != stack) free(s);
+  return node;
 }
 
 /* uri() of a predicate, through b->preds. */
@@ -173,8 +198,10 @@ static librdf_node *typed(builder *b, const char *text, const char *xsd) {
 }
 
 static librdf_node *integer(builder *b, long long v) {
-  char buf[32];
-  snprintf(buf, sizeof buf, "%lld", v);
+  char buf[32], *p = buf;
+  if (v < 0) *p++ = '-';
+  /* The magnitude in size_t: -LLONG_MIN does not fit a long long. */
+  *put_decimal(p, v < 0 ? (size_t)0 - (size_t)v : (size_t)v) = '\0';
   return typed(b, buf, NS_XSD "integer");
 }
 
@@ -277,9 +304,13 @@ static librdf_node *span(builder *b, int sent, librdf_node *article) {
   if (b->span_node[sent]) return librdf_new_node_from_node(b->span_node[sent]);
   size_t a = b->sent_cp[sent];
   size_t e = a + ent_utf8_count(b->doc->text + s->start, s->end - s->start);
-  char buf[64];
-  snprintf(buf, sizeof buf, "#char=%zu,%zu", a, e);
-  librdf_node *n = uri(b, b->info->article, buf);
+  char buf[64], *p = buf; /* "#char=%zu,%zu" */
+  memcpy(p, "#char=", 6);
+  p = put_decimal(p + 6, a);
+  *p++ = ',';
+  *put_decimal(p, e) = '\0';
+  /* Not remembered in b->iris: span_node keeps it. */
+  librdf_node *n = uri_fresh(b, b->info->article, buf);
   if (!n || !(b->span_node[sent] = librdf_new_node_from_node(n))) {
     if (n) librdf_free_node(n);
     b->failed = true;
@@ -299,12 +330,16 @@ static void provenance(builder *b, librdf_node *fact, int sent, librdf_node *art
   add(b, fact, NS_ENT, "evidence", span(b, sent, article));
 }
 
-/* A fact node: base + dir + hash(key parts). */
+/* A fact node: base + dir + hash(key parts). Not remembered in b->iris:
+ * the caller keeps it for all the fact's triples. */
 static librdf_node *fact_node(builder *b, const char *dir, const char *key) {
-  char h[17], path[64];
-  ent_graph_hash(key, strlen(key), h);
-  snprintf(path, sizeof path, "%s/%s", dir, h);
-  return res(b, path);
+  char path[64];
+  size_t dl = strlen(dir);
+  if (dl + 18 > sizeof path) return NULL;
+  memcpy(path, dir, dl);
+  path[dl] = '/';
+  ent_graph_hash(key, strlen(key), path + dl + 1);
+  return uri_fresh(b, b->info->base, path);
 }
 
 static void emit_roles(builder *b, librdf_node *article) {
