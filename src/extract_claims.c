@@ -263,6 +263,10 @@ static const ent_lex_entry *phrase_at(const ctx *c, size_t i, size_t lim, unsign
 static bool saying_verb_at(const ctx *c, size_t i, verb_hit *out) {
   memset(out, 0, sizeof *out);
   if (!is_word(c, i) || (tk(c, i)->cap && i != c->sf)) return false;
+  /* No saying verb starts with this word, and it has no "-ent" to drop
+   * (below): the lookups would all fail. */
+  if (!(tk(c, i)->head_classes & ENT_LEX_SAYING_VERB) && !ends_with(fold(c, i), "ent"))
+    return false;
   if (is_det(c, i) || is_prep(c, i) || is_aux(c, i) || in_set(c, i, CLITICS) || is_que(c, i))
     return false;
   /* "juge" may be read as a title; a verb has no article. */

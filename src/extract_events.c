@@ -296,7 +296,8 @@ static ent_event_kind specific(ent_event_kind a, ent_event_kind b) {
 
 /* The longest entry of `cls` starting at token i (within the sentence). */
 static const ent_lex_entry *lex_at(const ctx *c, size_t i, unsigned cls, size_t *end) {
-  if (!is_word_tok(c, i)) return NULL;
+  /* head_classes: every key below starts with token i's word. */
+  if (!is_word_tok(c, i) || !(tk(c, i)->head_classes & cls)) return NULL;
   /* Phrases of words only: "sommet ." is no key. */
   size_t max = ent_doc_phrase_tokens(c->doc, i, c->se), words = 0;
   while (words < max && i + words < c->se && tk(c, i + words)->kind == ENT_TOK_WORD) words++;
