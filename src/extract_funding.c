@@ -149,6 +149,12 @@ static void find_cues(ctx *c) {
       const ent_mention *m = ent_tok_mention(d, i);
       if (m && m->kind != ENT_M_TITLE && m->kind != ENT_M_GROUP) continue;
       char key[256];
+      /* No cue starts with this word, nor is it a verb form to shorten
+       * (verb_variant): every lookup below would fail. */
+      size_t fl = strlen(d->toks.v[i].fold);
+      if (!(d->toks.v[i].head_classes & (ENT_LEX_FUNDING_CUE | ENT_LEX_BILL_NOUN)) &&
+          !(fl < sizeof key && (memcpy(key, d->toks.v[i].fold, fl + 1), verb_variant(key))))
+        continue;
       /* Phrases only from words that start one; a lone word may still be a
        * verb form of one (verb_variant). */
       size_t hw = ent_doc_phrase_tokens(d, i, se->tok_end);
