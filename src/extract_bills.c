@@ -131,9 +131,12 @@ static bool noun_at(const ctx *c, size_t i, size_t sent_end, size_t *end, noun_k
 }
 
 /* Look a verb form up by its stem. Folding drops accents, and Snowball
- * then keeps some endings whole (adoptee, adoptent): retry without them. */
-static bool verb_lookup(const ent_lexicon *lex, const char *f, unsigned cls, ent_lex_hit *h) {
-  if (ent_lexicon_lookup(lex, f, cls, h, 1)) return true;
+ * then keeps some endings whole (adoptee, adoptent): retry without them.
+ * `heads`: the head classes of f (a token's): no phrase of cls starts
+ * with f when they lack cls. */
+static bool verb_lookup(const ent_lexicon *lex, const char *f, unsigned heads, unsigned cls,
+                        ent_lex_hit *h) {
+  if ((heads & cls) && ent_lexicon_lookup(lex, f, cls, h, 1)) return true;
   size_t n = strlen(f);
   char key[128];
   if (n < 5 || n >= sizeof key) return false;
@@ -156,7 +159,8 @@ static bool verb_at(const ctx *c, size_t i, size_t sent_first, bill_verb *out) {
   if (tk(c, i)->cap && i != sent_first) return false;
   if (i > sent_first && in_set(c, i - 1, ARTICLES)) return false;
   ent_lex_hit h;
-  if (!verb_lookup(c->doc->lex, tk(c, i)->fold, ENT_LEX_BILL_VERB, &h)) return false;
+  if (!verb_lookup(c->doc->lex, tk(c, i)->fold, tk(c, i)->head_classes, ENT_LEX_BILL_VERB, &h))
+    return false;
   const char *r = ent_lex_prop(h.entry, "billRole");
   out->first = i;
   out->end = i + 1;
@@ -630,7 +634,8 @@ static size_t subject_end(const ctx *c, size_t i, size_t sent_end) {
          (is_word(c, j) || tk(c, j)->kind == ENT_TOK_QUOTE_OPEN ||
           tk(c, j)->kind == ENT_TOK_QUOTE_CLOSE) &&
          !in_set(c, j, STOP) &&
-         !time_token(c, j) && !verb_lookup(c->doc->lex, tk(c, j)->fold, ENT_LEX_BILL_VERB, &h))
+         !time_token(c, j) && !verb_lookup(c->doc->lex, tk(c, j)->fold, tk(c, j)->head_classes,
+                                   ENT_LEX_BILL_VERB, &h))
     j++;
   while (j > i + 1 && (in_set(c, j - 1, ARTICLES) || ent_tok_is(c->doc, j - 1, "de") ||
                        ent_tok_is(c->doc, j - 1, "d'")))
