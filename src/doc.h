@@ -195,6 +195,14 @@ char *ent_doc_str_new(ent_doc *doc, size_t n);
 
 /** Token helpers. */
 static inline size_t ent_tok_len(const ent_token *t) { return t->end - t->start; }
+/** ent_lexicon_find of token i's folded form: its first hit in `classes`
+ * (borrowed from the lexicon), or NULL. A word whose head classes lack
+ * them is answered without the lexicon. */
+static inline const ent_lex_entry *ent_tok_find(const ent_doc *doc, size_t i, unsigned classes) {
+  const ent_token *t = &doc->toks.v[i];
+  return t->head_classes & classes ? ent_lexicon_find(doc->lex, t->fold, classes) : NULL;
+}
+
 /** True when token i's folded form equals `word`. Inline: the extractors
  * ask it hundreds of thousands of times a batch, of literals whose first
  * byte the compiler then compares without a call. */

@@ -174,7 +174,7 @@ static bool verb_at(const ctx *c, size_t i, size_t sent_first, bill_verb *out) {
     if (in_set(c, k - 1, NEG) && !ent_tok_is(c->doc, k - 1, "plus")) out->negated = true;
     /* "a refusé de signer": the refusal cancels the act. */
     if ((ent_tok_is(c->doc, k - 1, "de") || ent_tok_is(c->doc, k - 1, "d'")) && k >= 2 &&
-        ent_lexicon_find(c->doc->lex, tk(c, k - 2)->fold, ENT_LEX_REFUSAL_VERB))
+        ent_tok_find(c->doc, k - 2, ENT_LEX_REFUSAL_VERB))
       out->negated = true;
   }
   return true;
@@ -200,8 +200,7 @@ static size_t time_span_end(const ctx *c, size_t i, size_t sent_end) {
 static bool time_token(const ctx *c, size_t i) {
   if (tk(c, i)->kind == ENT_TOK_NUMBER) return true;
   return is_word(c, i) &&
-         ent_lexicon_find(c->doc->lex, tk(c, i)->fold,
-                          ENT_LEX_WEEKDAY | ENT_LEX_MONTH | ENT_LEX_TIME_WORD) != NULL;
+         ent_tok_find(c->doc, i, ENT_LEX_WEEKDAY | ENT_LEX_MONTH | ENT_LEX_TIME_WORD) != NULL;
 }
 
 /* Determiner and attributes of the noun phrase starting at np->first. */

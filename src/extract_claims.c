@@ -158,8 +158,7 @@ static bool is_que(const ctx *c, size_t i) {
   return ent_tok_is(c->doc, i, "que") || ent_tok_is(c->doc, i, "qu'");
 }
 static bool is_time_word(const ctx *c, size_t i) {
-  return ent_lexicon_find(c->doc->lex, fold(c, i),
-                          ENT_LEX_TIME_WORD | ENT_LEX_WEEKDAY | ENT_LEX_MONTH) != NULL;
+  return ent_tok_find(c->doc, i, ENT_LEX_TIME_WORD | ENT_LEX_WEEKDAY | ENT_LEX_MONTH) != NULL;
 }
 static bool lower_word(const ctx *c, size_t i) {
   return is_word(c, i) && !tk(c, i)->cap && tk(c, i)->mention < 0;
@@ -509,7 +508,7 @@ static bool agent_at(ctx *c, size_t i, size_t lim, bool make, agent *out) {
   /* "le gouvernement chinois", "la diplomatie russe", "le ministère
    * japonais des affaires étrangères", "le régime de Damas": the country. */
   if ((!m || m->kind == ENT_M_TITLE) && det && !indef && t < lim && is_word(c, t) &&
-      !tk(c, t)->cap && ent_lexicon_find(c->doc->lex, fold(c, t), ENT_LEX_GOVERNMENT_NOUN)) {
+      !tk(c, t)->cap && ent_tok_find(c->doc, t, ENT_LEX_GOVERNMENT_NOUN)) {
     const ent_lex_entry *country = NULL;
     size_t k = t + 1, e = t + 1;
     while (k < lim && k < t + 8) {
@@ -548,7 +547,7 @@ static bool agent_at(ctx *c, size_t i, size_t lim, bool make, agent *out) {
   /* "une source diplomatique": a singular group noun after an article
    * (the mention pass keeps only plurals). */
   if (!m && det && t < lim && lower_word(c, t) &&
-      ent_lexicon_find(c->doc->lex, fold(c, t), ENT_LEX_GROUP_NOUN)) {
+      ent_tok_find(c->doc, t, ENT_LEX_GROUP_NOUN)) {
     out->entity = group_entity(c, t, t + 1, &out->end, make);
     return out->entity >= 0 && out->end <= lim;
   }
@@ -817,7 +816,7 @@ static size_t verb_group_start(const ctx *c, size_t v, group_info *g) {
     }
     if (before_inf && governing < 2 && lower_word(c, p) && !is_det(c, p) && !is_prep(c, p) &&
         !in_set(c, p, RELATIVES) && !ent_tok_is(c->doc, p, "et")) {
-      if (ent_lexicon_find(c->doc->lex, fold(c, p), ENT_LEX_REFUSAL_VERB)) g->refusal = true;
+      if (ent_tok_find(c->doc, p, ENT_LEX_REFUSAL_VERB)) g->refusal = true;
       governing++;
       t = p;
       continue;
@@ -1191,7 +1190,7 @@ static int addressee_at(ctx *c, size_t t, int claimant, size_t *end) {
   if (claimant >= 0 && in_set(c, t + 1, POSS) && t + 2 < c->se &&
       ((m && m->kind == ENT_M_TITLE) ||
        (lower_word(c, t + 2) &&
-        ent_lexicon_find(c->doc->lex, fold(c, t + 2), ENT_LEX_ADDRESSEE_NOUN)))) {
+        ent_tok_find(c->doc, t + 2, ENT_LEX_ADDRESSEE_NOUN)))) {
     *end = t + 3;
     return other_person(c, claimant, t);
   }

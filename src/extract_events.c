@@ -1319,9 +1319,9 @@ static int unknown_place(ctx *c, int cl, size_t from) {
     size_t e = k;
     while (e < c->se && is_word_tok(c, e) && tk(c, e)->cap && !tk(c, e)->elided &&
            mention_at(c, e) == NULL &&
-           !ent_lexicon_find(c->doc->lex, tk(c, e)->fold,
-                             ENT_LEX_STOPWORD | ENT_LEX_MONTH | ENT_LEX_WEEKDAY |
-                                 ENT_LEX_TIME_WORD | ENT_LEX_GIVEN_NAME))
+           !ent_tok_find(c->doc, e,
+                         ENT_LEX_STOPWORD | ENT_LEX_MONTH | ENT_LEX_WEEKDAY | ENT_LEX_TIME_WORD |
+                             ENT_LEX_GIVEN_NAME))
       e++;
     if (e == k || e > k + 3) return -1;
     char *label = ent_doc_span_new(c->doc, tk(c, k)->start, tk(c, e - 1)->end);

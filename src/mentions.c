@@ -126,8 +126,7 @@ static bool is_particle(const ent_doc *doc, size_t i) {
 static bool name_word(const ent_doc *doc, size_t i) {
   const ent_token *t = &doc->toks.v[i];
   if (t->kind != ENT_TOK_WORD || !t->cap || t->mention >= 0 || t->elided) return false;
-  if (ent_lexicon_find(doc->lex, t->fold,
-                       ENT_LEX_STOPWORD | ENT_LEX_MONTH | ENT_LEX_WEEKDAY | ENT_LEX_TIME_WORD))
+  if (ent_tok_find(doc, i, ENT_LEX_STOPWORD | ENT_LEX_MONTH | ENT_LEX_WEEKDAY | ENT_LEX_TIME_WORD))
     return false;
   /* A single letter with a dot is an initial (Donald J. Trump). */
   return true;
@@ -145,7 +144,7 @@ static bool honorific_plural(const ent_doc *doc, size_t i) {
 }
 
 static bool given_name(const ent_doc *doc, size_t i) {
-  return ent_lexicon_find(doc->lex, doc->toks.v[i].fold, ENT_LEX_GIVEN_NAME) != NULL;
+  return ent_tok_find(doc, i, ENT_LEX_GIVEN_NAME) != NULL;
 }
 
 /* Does a title phrase end right before token a (le président chinois X;
@@ -157,7 +156,7 @@ static bool title_before(const ent_doc *doc, size_t first, size_t a) {
   /* "secrétaire général de l'Alliance": a word after de / l' / la is the
    * complement's noun, not a name in apposition. */
   if (i > first && (doc->toks.v[i - 1].elided ||
-                    ent_lexicon_find(doc->lex, doc->toks.v[i - 1].fold, ENT_LEX_STOPWORD)))
+                    ent_tok_find(doc, i - 1, ENT_LEX_STOPWORD)))
     return false;
   for (size_t steps = 0; i > first && steps < 10; steps++) {
     const ent_token *t = &doc->toks.v[i - 1];

@@ -31,9 +31,9 @@ static bool content_word(const ent_doc *doc, size_t i) {
    * shares one with "diplomate"): inside a complement it is a word. */
   const ent_mention *m = ent_tok_mention(doc, i);
   if (m) return m->kind == ENT_M_TITLE || m->kind == ENT_M_GROUP;
-  return !ent_lexicon_find(doc->lex, t->fold,
-                           ENT_LEX_STOPWORD | ENT_LEX_SAYING_VERB | ENT_LEX_EVENT_VERB |
-                               ENT_LEX_TIME_WORD | ENT_LEX_WEEKDAY | ENT_LEX_MONTH);
+  return !ent_tok_find(doc, i,
+                       ENT_LEX_STOPWORD | ENT_LEX_SAYING_VERB | ENT_LEX_EVENT_VERB |
+                           ENT_LEX_TIME_WORD | ENT_LEX_WEEKDAY | ENT_LEX_MONTH);
 }
 
 /* A capitalised noun after "de" that the lexicon does not know: an
@@ -42,9 +42,9 @@ static bool content_word(const ent_doc *doc, size_t i) {
 static bool institution_word(const ent_doc *doc, size_t i) {
   const ent_token *t = &doc->toks.v[i];
   if (t->kind != ENT_TOK_WORD || !t->cap || t->elided || ent_tok_mention(doc, i)) return false;
-  return !ent_lexicon_find(doc->lex, t->fold,
-                           ENT_LEX_STOPWORD | ENT_LEX_MONTH | ENT_LEX_WEEKDAY |
-                               ENT_LEX_TIME_WORD | ENT_LEX_GIVEN_NAME);
+  return !ent_tok_find(doc, i,
+                       ENT_LEX_STOPWORD | ENT_LEX_MONTH | ENT_LEX_WEEKDAY | ENT_LEX_TIME_WORD |
+                           ENT_LEX_GIVEN_NAME);
 }
 
 bool ent_title_phrase_at(const ent_doc *doc, size_t head, ent_title_phrase *out) {
