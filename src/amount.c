@@ -206,9 +206,11 @@ static bool read_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw,
     kend[n] = t.e;
     words[n] = nw;
     if (nw == 1) {
-      size_t h = ent_lexicon_head_words(sc->lex, key);
+      size_t h;
+      unsigned c;
+      ent_lexicon_head(sc->lex, key, &h, &c);
       if (h > hw) hw = h;
-      hc |= ent_lexicon_head_classes(sc->lex, key);
+      hc |= c;
     }
     n++;
     prev = i = t.e;
@@ -598,9 +600,10 @@ static bool may_start_phrase(const scan *sc, size_t i, unsigned classes) {
     if (o + wl + 1 > sizeof key) break;
     memcpy(key + o, w, wl + 1);
     o += wl;
-    if (ent_lexicon_head_words(sc->lex, key) > 0 &&
-        (ent_lexicon_head_classes(sc->lex, key) & classes))
-      return true;
+    size_t h;
+    unsigned c;
+    ent_lexicon_head(sc->lex, key, &h, &c);
+    if (h > 0 && (c & classes)) return true;
     prev = i = t.e;
   }
   return false;

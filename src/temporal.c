@@ -383,9 +383,11 @@ static size_t head_words(scan *s, size_t i) {
       if (!u || (g > 1 && (u->space || u->brk || !joins(u) || !u->fold[0]))) break;
       memcpy(first + o, u->fold, u->flen + 1u);
       o += u->flen;
-      size_t hw = ent_lexicon_head_words(s->lex, first);
+      size_t hw;
+      unsigned hc;
+      ent_lexicon_head(s->lex, first, &hw, &hc);
       if (hw > maxw) maxw = hw;
-      cls |= ent_lexicon_head_classes(s->lex, first);
+      cls |= hc;
     }
   }
   t->hcls = cls;
