@@ -63,18 +63,26 @@ entente_status ent_text_check(const char *s, size_t len, size_t *bad_offset) {
   if (len > ENTENTE_MAX_ARTICLE_BYTES) return ENTENTE_ERR_TOO_LARGE;
   if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3; /* BOM */
   while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    if (c > 0x20 && c < 0x7F) { /* printable ASCII but the space: most of a text */
+      visible++;
+      i++;
+      continue;
+    }
     size_t at = i;
     int32_t cp = ent_utf8_next(s, len, &i);
-    if (bad_offset) *bad_offset = at;
-    if (cp < 0) return ENTENTE_ERR_UTF8;
+    entente_status bad = ENTENTE_OK;
+    if (cp < 0) bad = ENTENTE_ERR_UTF8;
     /* Control characters other than tab, line feed, carriage return and
      * form feed mean a binary file, not an article. */
-    if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f') ||
-        cp == 0x7F)
-      return ENTENTE_ERR_BINARY;
+    else if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f') || cp == 0x7F)
+      bad = ENTENTE_ERR_BINARY;
+    if (bad != ENTENTE_OK) {
+      if (bad_offset) *bad_offset = at;
+      return bad;
+    }
     if (!is_space(cp)) visible++;
   }
-  if (bad_offset) *bad_offset = 0;
   return visible ? ENTENTE_OK : ENTENTE_ERR_EMPTY;
 }
 
