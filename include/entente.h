@@ -73,6 +73,8 @@ typedef struct entente_ctx entente_ctx;
  * `entente.ttl` and `lexicon/`; NULL means the installed or built-in default,
  * see entente_default_ontology_dir()). `world` is borrowed and must outlive
  * the context. On success `*ctx_new` is owned by the caller.
+ * A context remembers lookups from one article to the next: it serves one
+ * thread at a time (a context per thread, or a lock around it).
  */
 entente_status entente_ctx_new(librdf_world *world, const char *ontology_dir,
                                entente_ctx **ctx_new);
