@@ -35,7 +35,7 @@ typedef struct {
 /* What one ent_amount_find has read, by position: it tries up to LEAD
  * starts before each figure, and each start reads the same tokens and
  * phrases again (a phrase is a few lexicon lookups). Direct-mapped; a
- * position is stored + 1, 0 is empty. */
+ * position is stored + 1, 0 is empty. `starts`: start_classes. */
 #define MEMO 64
 typedef struct {
   size_t at, maxw;
@@ -49,13 +49,17 @@ typedef struct {
     tk t;
   } tok[MEMO];
   phrase_memo phrase[MEMO];
+  struct {
+    size_t at;
+    unsigned classes;
+  } starts[MEMO];
 } memo;
 
 typedef struct {
   const ent_lexicon *lex;
   const char *t;
   size_t len;
-  memo *mm; /* NULL: nothing remembered */
+  memo *mm;
 } scan;
 
 static size_t memo_slot(size_t at, unsigned salt) {
@@ -138,7 +142,6 @@ static tk read_tok(const scan *sc, size_t i) {
 }
 
 static tk next_tok(const scan *sc, size_t i) {
-  if (!sc->mm) return read_tok(sc, i);
   size_t h = memo_slot(i, 0);
   if (sc->mm->tok[h].at != i + 1) {
     sc->mm->tok[h].t = read_tok(sc, i);
@@ -177,6 +180,34 @@ static bool tok_is_de(const scan *sc, tk t) { return tok_is(sc, t, "de") || tok_
 
 /* ---- lexicon ------------------------------------------------------------ */
 
+/* The classes of the lexicon phrases that can start at i: those whose
+ * first key word is the word at i or it with the words glued to it ("US$").
+ * Every key read_phrase looks up starts so. */
+static unsigned start_classes(const scan *sc, size_t i) {
+  size_t h = memo_slot(i, 1);
+  if (sc->mm->starts[h].at == i + 1) return sc->mm->starts[h].classes;
+  char key[KEY_CAP], w[KEY_CAP];
+  size_t o = 0, prev = 0, p = i;
+  unsigned cls = 0;
+  for (size_t n = 0; n < MAX_PHRASE; n++) {
+    tk t = next_tok(sc, p);
+    if (t.kind == TK_END || t.kind == TK_NUM || (n > 0 && t.s > prev)) break;
+    if (!fold_span(sc, t.s, t.e, w, sizeof w)) break;
+    size_t wl = strlen(w);
+    if (o + wl + 1 > sizeof key) break;
+    memcpy(key + o, w, wl + 1);
+    o += wl;
+    size_t words;
+    unsigned c;
+    ent_lexicon_head(sc->lex, key, &words, &c);
+    cls |= c;
+    prev = p = t.e;
+  }
+  sc->mm->starts[h].at = i + 1;
+  sc->mm->starts[h].classes = cls;
+  return cls;
+}
+
 /* The longest phrase of `classes` made of up to `maxw` tokens from i. Tokens
  * written apart are joined by one space, glued ones ("US$") without. */
 static bool read_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw, match *m) {
@@ -187,7 +218,7 @@ static bool read_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw,
    * word (or a prefix of it: "1,5" then "milliard" glue without a space);
    * most words start none, and the reading stops there. */
   size_t hw = 0;
-  unsigned hc = 0; /* the classes of the phrases starting with those words */
+  if (!(start_classes(sc, i) & classes)) return false;
   if (maxw > MAX_PHRASE) maxw = MAX_PHRASE;
   while (n < maxw) {
     tk t = next_tok(sc, i);
@@ -206,16 +237,12 @@ static bool read_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw,
     kend[n] = t.e;
     words[n] = nw;
     if (nw == 1) {
-      size_t h;
-      unsigned c;
-      ent_lexicon_head(sc->lex, key, &h, &c);
+      size_t h = ent_lexicon_head_words(sc->lex, key);
       if (h > hw) hw = h;
-      hc |= c;
     }
     n++;
     prev = i = t.e;
   }
-  if (!(hc & classes)) return false; /* every key below starts with a word read above */
   for (size_t k = n; k-- > 0;) {
     if (words[k] > hw) continue;
     char c = key[klen[k]];
@@ -237,7 +264,6 @@ static bool read_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw,
 
 /* read_phrase, remembered by position, classes and length. */
 static bool match_phrase(const scan *sc, size_t i, unsigned classes, size_t maxw, match *m) {
-  if (!sc->mm) return read_phrase(sc, i, classes, maxw, m);
   phrase_memo *p = &sc->mm->phrase[memo_slot(i, classes ^ (unsigned)maxw << 28)];
   if (p->at != i + 1 || p->classes != classes || p->maxw != maxw) {
     p->found = read_phrase(sc, i, classes, maxw, &p->m);
@@ -586,29 +612,6 @@ static bool counted_follows(const scan *sc, size_t i) {
          (ent_lex_classes(m.entry) & (ENT_LEX_GROUP_NOUN | ENT_LEX_TITLE | ENT_LEX_COUNT_NOUN));
 }
 
-/* Whether a lexicon phrase of `classes` can start at i: its first key word,
- * or the words glued to it ("US$"), starts one (read_phrase reads no
- * further than these words when none does). */
-static bool may_start_phrase(const scan *sc, size_t i, unsigned classes) {
-  char key[KEY_CAP], w[KEY_CAP];
-  size_t o = 0, prev = 0;
-  for (size_t n = 0; n < MAX_PHRASE; n++) {
-    tk t = next_tok(sc, i);
-    if (t.kind == TK_END || t.kind == TK_NUM || (n > 0 && t.s > prev)) break;
-    if (!fold_span(sc, t.s, t.e, w, sizeof w)) break;
-    size_t wl = strlen(w);
-    if (o + wl + 1 > sizeof key) break;
-    memcpy(key + o, w, wl + 1);
-    o += wl;
-    size_t h;
-    unsigned c;
-    ent_lexicon_head(sc->lex, key, &h, &c);
-    if (h > 0 && (c & classes)) return true;
-    prev = i = t.e;
-  }
-  return false;
-}
-
 /* ---- the whole expression -------------------------------------------------- */
 
 static bool amount_at(const scan *sc, size_t p, ent_amount *out, size_t *skip) {
@@ -762,7 +765,7 @@ bool ent_amount_find(const ent_lexicon *lex, const char *text, size_t len, size_
                      ent_amount *out) {
   if (!lex || !text || !out) return false;
   memo mm;
-  for (size_t k = 0; k < MEMO; k++) mm.tok[k].at = mm.phrase[k].at = 0;
+  for (size_t k = 0; k < MEMO; k++) mm.tok[k].at = mm.phrase[k].at = mm.starts[k].at = 0;
   scan sc = {lex, text, len, &mm};
   /* Walk from figure to figure, and try the starts up to LEAD tokens before
    * each (a qualifier, a currency symbol), earliest first: trying every token
@@ -786,9 +789,8 @@ bool ent_amount_find(const ent_lexicon *lex, const char *text, size_t len, size_
          * ring holds no core token): a sum starts there only with a
          * qualifier, a currency or a number phrase ("des milliards"), all
          * lexicon phrases. Failing, it would move `next` nowhere. */
-        if (!may_start_phrase(&sc, ring[k],
-                              ENT_LEX_AMOUNT_QUALIFIER | ENT_LEX_CURRENCY |
-                                  ENT_LEX_NUMBER_WORD | ENT_LEX_SCALE))
+        if (!(start_classes(&sc, ring[k]) & (ENT_LEX_AMOUNT_QUALIFIER | ENT_LEX_CURRENCY |
+                                                ENT_LEX_NUMBER_WORD | ENT_LEX_SCALE)))
           continue;
         size_t sk = 0;
         if (amount_at(&sc, ring[k], out, &sk)) return true;

@@ -68,15 +68,26 @@ static char *put_decimal(char *p, size_t v) {
   return p;
 }
 
+/* ns + local, in stack (JOIN_STACK bytes) when it fits, else in a new
+ * allocation the caller frees (when the result is not stack); NULL when out
+ * of memory. Not snprintf: a tenth of the cost, for every triple. */
+#define JOIN_STACK 256
+static char *join(const char *ns, const char *local, char *stack) {
+  size_t nl = strlen(ns), ll = strlen(local), n = nl + ll + 1;
+  char *s = n <= JOIN_STACK ? stack : malloc(n);
+  if (!s) return NULL;
+  memcpy(s, ns, nl);
+  memcpy(s + nl, local, ll + 1);
+  return s;
+}
+
 /* A new node of the IRI ns + local (owned by the caller), or NULL; *kept
  * (when not NULL) gets its index in b->iri_nodes + 1, or 0. */
 static librdf_node *uri_kept(builder *b, const char *ns, const char *local, size_t *kept_at) {
-  char stack[256];
-  size_t nl = strlen(ns), ll = strlen(local), n = nl + ll + 1, i;
-  char *s = n <= sizeof stack ? stack : malloc(n);
+  char stack[JOIN_STACK];
+  char *s = join(ns, local, stack);
   if (!s) return NULL;
-  memcpy(s, ns, nl); /* not snprintf: a tenth of the cost, for every triple */
-  memcpy(s + nl, local, ll + 1);
+  size_t i;
   librdf_node *node;
   if (kept_at) *kept_at = 0;
   if (b->iris && ent_strmap_get(b->iris, s, &i)) {
@@ -105,12 +116,9 @@ static librdf_node *uri(builder *b, const char *ns, const char *local) {
 /* A new node of the IRI ns + local (owned by the caller), or NULL, for an
  * IRI that comes once: not looked for nor kept in b->iris. */
 static librdf_node *uri_fresh(builder *b, const char *ns, const char *local) {
-  char stack[256];
-  size_t nl = strlen(ns), ll = strlen(local), n = nl + ll + 1;
-  char *s = n <= sizeof stack ? stack : malloc(n);
+  char stack[JOIN_STACK];
+  char *s = join(ns, local, stack);
   if (!s) return NULL;
-  memcpy(s, ns, nl);
-  memcpy(s + nl, local, ll + 1);
   librdf_node *node = librdf_new_node_from_uri_string(b->w, (const unsigned char *)s);
   if (s != stack) free(s);
   return node;

@@ -730,10 +730,6 @@ size_t ent_lexicon_head_words(const ent_lexicon *lex, const char *word) {
   return head_info(lex, word) & HEAD_WORDS;
 }
 
-unsigned ent_lexicon_head_classes(const ent_lexicon *lex, const char *word) {
-  return (unsigned)(head_info(lex, word) >> HEAD_BITS);
-}
-
 void ent_lexicon_head(const ent_lexicon *lex, const char *word, size_t *words,
                       unsigned *classes) {
   size_t h = head_info(lex, word);

@@ -114,11 +114,10 @@ size_t ent_lexicon_entries(const ent_lexicon *lex, unsigned classes, const ent_l
 /** The most words of a phrase that starts with the folded `word` (exactly
  * or by stem); 0 when none does, so a caller can skip the position. */
 size_t ent_lexicon_head_words(const ent_lexicon *lex, const char *word);
-/** The classes of the entries whose phrases start with `word` (exactly or
- * by stem; a person's surname alone counts): a lookup of a key whose first
- * word is `word` finds no entry of any other class. */
-unsigned ent_lexicon_head_classes(const ent_lexicon *lex, const char *word);
-/** Both answers at once, into *words and *classes. */
+/** ent_lexicon_head_words into *words, and into *classes the classes of
+ * the entries whose phrases start with `word` (exactly or by stem; a
+ * person's surname alone counts): a lookup of a key whose first word is
+ * `word` finds no entry of any other class. */
 void ent_lexicon_head(const ent_lexicon *lex, const char *word, size_t *words,
                       unsigned *classes);
 

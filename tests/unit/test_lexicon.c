@@ -49,7 +49,7 @@ static void honorifics_with_dots(void **state) {
   assert_non_null(ent_lexicon_find(lex, "mme", ENT_LEX_HONORIFIC));
 }
 
-/* Every hit of a key is of a class that ent_lexicon_head_classes gives its
+/* Every hit of a key is of a class that ent_lexicon_head gives its
  * first word (the scanners skip a word on that answer), for the folded
  * labels of every entry, their surnames alone and inflected forms. */
 static void check_heads(const char *key, size_t *checked) {
@@ -60,10 +60,12 @@ static void check_heads(const char *key, size_t *checked) {
   if (fl >= sizeof first) return;
   memcpy(first, key, fl);
   first[fl] = '\0';
-  unsigned cls = ent_lexicon_head_classes(lex, first);
+  size_t words;
+  unsigned cls;
+  ent_lexicon_head(lex, first, &words, &cls);
   for (size_t k = 0; k < n && k < 16; k++) {
     if ((ent_lex_classes(hits[k].entry) & cls) == 0) fail_msg("%s: %s not in the classes of %s", key, ent_lex_id(hits[k].entry), first);
-    if (hits[k].sense != ENT_SENSE_SURNAME) assert_true(ent_lexicon_head_words(lex, first) > 0);
+    if (hits[k].sense != ENT_SENSE_SURNAME) assert_true(words > 0);
     (*checked)++;
   }
 }
@@ -89,7 +91,11 @@ static void heads_know_their_classes(void **state) {
   static const char *inflected[] = {"chinoises", "ministres", "americaines", "milliards", "euros"};
   for (size_t i = 0; i < sizeof inflected / sizeof *inflected; i++) check_heads(inflected[i], &checked);
   assert_true(checked > n);
-  assert_int_equal(ent_lexicon_head_classes(lex, "zzzqx"), 0);
+  size_t words;
+  unsigned cls;
+  ent_lexicon_head(lex, "zzzqx", &words, &cls);
+  assert_int_equal(cls, 0);
+  assert_int_equal(words, 0);
 }
 
 static void bad_folder_is_an_error(void **state) {
