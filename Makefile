@@ -1,6 +1,6 @@
 # entente — build, test, install. See README.md and docs/design.md.
 CC      ?= cc
-PKGS    := redland raptor2 rasqal libutf8proc libxml-2.0 jansson libcurl sqlite3
+PKGS    := redland raptor2 rasqal libutf8proc libxml-2.0 json-c libcurl sqlite3
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Werror -D_POSIX_C_SOURCE=200809L
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))

@@ -12,7 +12,7 @@ set -eu
 PKGS="build-essential clang pkg-config make
   librdf0-dev libraptor2-dev librasqal3-dev librdf-storage-sqlite libsqlite3-dev
   raptor2-utils rasqal-utils redland-utils
-  libxml2-dev libutf8proc-dev libstemmer-dev libcmocka-dev libjansson-dev libcurl4-gnutls-dev
+  libxml2-dev libutf8proc-dev libstemmer-dev libcmocka-dev libjson-c-dev libcurl4-gnutls-dev
   valgrind graphviz python3 nodejs npm
   curl parallel python3-rdflib virtuoso-opensource-7-bin time"
 SUDO=""

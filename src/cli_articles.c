@@ -1,7 +1,7 @@
 /* cli_articles: the articles named on a command line, one at a time, for
  * every subcommand that extracts (extract, push): plain files (one article
  * each, "-" = stdin) or, with --jsonl, JSON Lines (one article a line). */
-#include <jansson.h>
+#include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,9 +48,15 @@ bool cli_articles_check(char *const *files, int n, const cli_articles_opts *o) {
   return true;
 }
 
-static const char *json_str(json_t *o, const char *key) {
-  json_t *v = json_object_get(o, key);
-  return json_is_string(v) ? json_string_value(v) : NULL;
+/* The string `key` of object o; NULL when absent or not a string. *nul is
+ * set when it holds a NUL character, which no C string of it would keep. */
+static const char *json_str(json_object *o, const char *key, bool *nul) {
+  json_object *v;
+  if (!json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_string))
+    return NULL;
+  const char *s = json_object_get_string(v);
+  if (strlen(s) != (size_t)json_object_get_string_len(v)) *nul = true;
+  return s;
 }
 
 /* One JSON Lines file. Returns false when the run must stop. */
@@ -62,6 +68,13 @@ static bool jsonl(const char *path, const cli_articles_opts *opt, cli_article_fn
     cli_error("%s: cannot open", path);
     return false;
   }
+  json_tokener *tok = json_tokener_new();
+  if (!tok) {
+    cli_error("%s: out of memory", path);
+    if (!is_stdin) fclose(f);
+    return false;
+  }
+  json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
   char *line = NULL;
   size_t cap = 0, lineno = 0;
   ssize_t got;
@@ -72,18 +85,42 @@ static bool jsonl(const char *path, const cli_articles_opts *opt, cli_article_fn
     char where[512];
     snprintf(where, sizeof where, "%s:%zu", is_stdin ? "stdin" : path, lineno);
     bool too_long = (size_t)got > ENTENTE_MAX_ARTICLE_BYTES * 2;
-    json_error_t err;
-    json_t *o = too_long ? NULL : json_loadb(line, (size_t)got, JSON_REJECT_DUPLICATES, &err);
-    const char *text = o ? json_str(o, "text") : NULL;
-    const char *date = o ? json_str(o, "date") : NULL;
+    /* Strict: no comments, no trailing characters; UTF-8 checked. Given
+     * the line's NUL too, the parser knows the input ends there. */
+    json_object *o = NULL;
+    if (!too_long) {
+      json_tokener_reset(tok);
+      o = json_tokener_parse_ex(tok, line, (int)got + 1);
+      if (o && json_tokener_get_parse_end(tok) != (size_t)got) {
+        /* It stopped at a NUL byte, which ends its input. */
+        json_object_put(o);
+        o = NULL;
+      }
+    }
+    bool nul = false;
+    bool is_obj = o && json_object_is_type(o, json_type_object);
+    const char *text = is_obj ? json_str(o, "text", &nul) : NULL;
+    const char *date = is_obj ? json_str(o, "date", &nul) : NULL;
+    const char *id = is_obj ? json_str(o, "id", &nul) : NULL;
+    const char *url = is_obj ? json_str(o, "url", &nul) : NULL;
+    const char *title = is_obj ? json_str(o, "title", &nul) : NULL;
     ent_date d;
     entente_status st = ENTENTE_OK;
     if (!o) {
-      cli_error("%s: not a JSON object%s%s", where, too_long ? " (line too long)" : ": ",
-                too_long ? "" : err.text);
+      if (too_long)
+        cli_error("%s: not a JSON object (line too long)", where);
+      else
+        cli_error("%s: not a JSON object: %s at byte %zu", where,
+                  json_tokener_get_error(tok) == json_tokener_success
+                      ? "a NUL byte"
+                      : json_tokener_error_desc(json_tokener_get_error(tok)),
+                  json_tokener_get_parse_end(tok) + 1);
       st = ENTENTE_ERR_ARG;
-    } else if (!json_is_object(o) || !text) {
+    } else if (!is_obj || !text) {
       cli_error("%s: needs a \"text\" string", where);
+      st = ENTENTE_ERR_ARG;
+    } else if (nul) {
+      cli_error("%s: a field holds a NUL character (\\u0000)", where);
       st = ENTENTE_ERR_ARG;
     } else if (date && ent_date_parse_iso(date, &d) != ENTENTE_OK) {
       cli_error("%s: \"date\" %s is not YYYY-MM-DD", where, date);
@@ -91,9 +128,7 @@ static bool jsonl(const char *path, const cli_articles_opts *opt, cli_article_fn
     } else {
       /* Named by its "url", else its "id", else the hash of its text: never
        * by its line number, which restarts in every shard of a batch. */
-      const char *id = json_str(o, "id"), *url = json_str(o, "url");
-      entente_article art = {id, date ? date : opt->date, opt->base, url, json_str(o, "title"),
-                             NULL};
+      entente_article art = {id, date ? date : opt->date, opt->base, url, title, NULL};
       size_t tlen = strlen(text);
       bool from_name = false;
       char *iri = id ? ent_article_iri_new(&art, text, tlen, &from_name) : NULL;
@@ -109,7 +144,7 @@ static bool jsonl(const char *path, const cli_articles_opts *opt, cli_article_fn
       free(iri);
       if (st == ENTENTE_OK) st = fn(arg, text, tlen, &art, where);
     }
-    if (o) json_decref(o);
+    json_object_put(o);
     /* What no later line can fix stops the run: the output or the link is gone. */
     if (st == ENTENTE_ERR_IO || st == ENTENTE_ERR_NOMEM || st == ENTENTE_ERR_RDF) go_on = false;
     if (st != ENTENTE_OK) {
@@ -118,6 +153,7 @@ static bool jsonl(const char *path, const cli_articles_opts *opt, cli_article_fn
     }
   }
   free(line);
+  json_tokener_free(tok);
   if (!is_stdin) fclose(f);
   return go_on;
 }

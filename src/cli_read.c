@@ -6,7 +6,8 @@
  * reads from a page (boilerplate left out?) and for keeping it. The output
  * is whole or nothing. */
 #include <getopt.h>
-#include <jansson.h>
+#include <json-c/json.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +18,15 @@ typedef struct {
   cli_out out;
 } read_run;
 
-static int set(json_t *o, const char *key, const char *v) {
-  return v ? json_object_set_new(o, key, json_string(v)) : 0;
+/* Member `key` of o, taking v (which it frees when it cannot add it). */
+static bool add(json_object *o, const char *key, json_object *v) {
+  if (v && json_object_object_add(o, key, v) == 0) return true;
+  json_object_put(v);
+  return false;
+}
+
+static bool set(json_object *o, const char *key, const char *v) {
+  return !v || add(o, key, json_object_new_string(v));
 }
 
 /* One article as one JSON line (a cli_article_fn). */
@@ -26,25 +34,26 @@ static entente_status emit(void *arg, const char *text, size_t len, const entent
                            const char *where) {
   read_run *r = arg;
   const entente_source *src = art->source;
-  json_t *o = json_object();
+  json_object *o = json_object_new_object();
   /* A page's own name (the file) names it; a feed item has its URL or, to
    * keep items apart when read back, nothing (then its line number). */
   bool feed = src && src->format && strcmp(src->format, "html") != 0;
-  int bad = !o || (!feed && set(o, "id", art->name)) || set(o, "url", src ? src->url : NULL) ||
-            set(o, "title", art->title) || set(o, "date", art->date) ||
-            set(o, "author", src ? src->author : NULL) ||
-            set(o, "lang", src ? src->language : NULL) ||
-            set(o, "format", src ? src->format : "text") || set(o, "source", art->name) ||
-            json_object_set_new(o, "text", json_stringn(text, len));
-  char *line = bad ? NULL : json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-  json_decref(o);
-  if (!line) {
+  bool ok = o && (feed || set(o, "id", art->name)) && set(o, "url", src ? src->url : NULL) &&
+            set(o, "title", art->title) && set(o, "date", art->date) &&
+            set(o, "author", src ? src->author : NULL) &&
+            set(o, "lang", src ? src->language : NULL) &&
+            set(o, "format", src ? src->format : "text") && set(o, "source", art->name) &&
+            len <= INT32_MAX && add(o, "text", json_object_new_string_len(text, (int)len));
+  /* Members in the order they were added; the string is o's. */
+  const char *line = ok ? json_object_to_json_string_ext(
+                              o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+                        : NULL;
+  entente_status st = ENTENTE_ERR_NOMEM;
+  if (!line)
     cli_error("%s: out of memory", where);
-    return ENTENTE_ERR_NOMEM;
-  }
-  entente_status st = cli_out_write(&r->out, line, strlen(line));
-  if (st == ENTENTE_OK) st = cli_out_write(&r->out, "\n", 1);
-  free(line);
+  else if ((st = cli_out_write(&r->out, line, strlen(line))) == ENTENTE_OK)
+    st = cli_out_write(&r->out, "\n", 1);
+  json_object_put(o);
   return st;
 }
 

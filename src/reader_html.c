@@ -14,7 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include <jansson.h>
+#include <json-c/json.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
@@ -507,68 +507,75 @@ static void ld_clear(ld_info *l) {
   memset(l, 0, sizeof *l);
 }
 
-static bool ld_is_article(json_t *type) {
+/* v's member `key`, NULL when v is no object or has none. */
+static json_object *ld_get(json_object *v, const char *key) {
+  json_object *m = NULL;
+  return json_object_object_get_ex(v, key, &m) ? m : NULL;
+}
+
+/* v's string, NULL when it is not one (json-c would print a number). */
+static const char *ld_str(json_object *v) {
+  return json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
+}
+
+static bool ld_is_article(json_object *type) {
   static const char *const kinds[] = {"Article", "BlogPosting", "Report", "ReportageNews",
                                       NULL};
-  json_t *one;
-  size_t i;
-  if (json_is_array(type)) {
-    json_array_foreach(type, i, one) if (ld_is_article(one)) return true;
+  if (json_object_is_type(type, json_type_array)) {
+    for (size_t i = 0, n = json_object_array_length(type); i < n; i++)
+      if (ld_is_article(json_object_array_get_idx(type, i))) return true;
     return false;
   }
-  const char *t = json_string_value(type);
+  const char *t = ld_str(type);
   for (size_t k = 0; t && kinds[k]; k++)
     if (strstr(t, kinds[k])) return true;
   return false;
 }
 
 /* Author names from a string, {"name": …} or an array of them, ", "-joined. */
-static void ld_authors(json_t *v, ent_rb *b, int depth) {
+static void ld_authors(json_object *v, ent_rb *b, int depth) {
   if (depth > 3 || b->len > 250) return;
-  if (json_is_string(v)) {
-    char *a = author_new(json_string_value(v));
+  if (ld_str(v)) {
+    char *a = author_new(ld_str(v));
     if (a) {
       if (b->len) ent_rb_text(b, ", ", 2);
       ent_rb_text(b, a, strlen(a));
     }
     free(a);
-  } else if (json_is_object(v)) {
-    ld_authors(json_object_get(v, "name"), b, depth + 1);
-  } else if (json_is_array(v)) {
-    size_t i;
-    json_t *one;
-    json_array_foreach(v, i, one) ld_authors(one, b, depth + 1);
+  } else if (json_object_is_type(v, json_type_object)) {
+    ld_authors(ld_get(v, "name"), b, depth + 1);
+  } else if (json_object_is_type(v, json_type_array)) {
+    for (size_t i = 0, n = json_object_array_length(v); i < n; i++)
+      ld_authors(json_object_array_get_idx(v, i), b, depth + 1);
   }
 }
 
-static void ld_object(json_t *o, ld_info *l) {
-  json_t *date = json_object_get(o, "datePublished");
-  if (!l->date && json_is_string(date)) l->date = ent_reader_date_new(json_string_value(date));
-  if (!l->author && json_object_get(o, "author")) {
+static void ld_object(json_object *o, ld_info *l) {
+  const char *date = ld_str(ld_get(o, "datePublished"));
+  if (!l->date && date) l->date = ent_reader_date_new(date);
+  if (!l->author && ld_get(o, "author")) {
     ent_rb b;
     ent_rb_init(&b, 300, true);
-    ld_authors(json_object_get(o, "author"), &b, 0);
+    ld_authors(ld_get(o, "author"), &b, 0);
     l->author = ent_rb_take(&b, NULL);
   }
-  json_t *lang = json_object_get(o, "inLanguage");
-  if (!l->lang && json_is_string(lang)) l->lang = ent_reader_lang_new(json_string_value(lang));
-  json_t *h = json_object_get(o, "headline");
-  if (!l->headline && json_is_string(h))
-    l->headline = ent_reader_line_new(json_string_value(h), 1024);
+  const char *lang = ld_str(ld_get(o, "inLanguage"));
+  if (!l->lang && lang) l->lang = ent_reader_lang_new(lang);
+  const char *h = ld_str(ld_get(o, "headline"));
+  if (!l->headline && h) l->headline = ent_reader_line_new(h, 1024);
 }
 
 /* Articles first (typed), anything with the fields second (any); through
  * arrays and @graph, at most 8 levels and 4096 values. */
-static void ld_walk(json_t *v, ld_info *typed, ld_info *any, int depth, int *budget) {
+static void ld_walk(json_object *v, ld_info *typed, ld_info *any, int depth, int *budget) {
   if (depth > 8 || --*budget < 0) return;
-  size_t i;
-  json_t *one;
-  if (json_is_array(v)) {
-    json_array_foreach(v, i, one) ld_walk(one, typed, any, depth + 1, budget);
-  } else if (json_is_object(v)) {
-    if (ld_is_article(json_object_get(v, "@type"))) ld_object(v, typed);
+  if (json_object_is_type(v, json_type_array)) {
+    for (size_t i = 0, n = json_object_array_length(v); i < n; i++)
+      ld_walk(json_object_array_get_idx(v, i), typed, any, depth + 1, budget);
+  } else if (json_object_is_type(v, json_type_object)) {
+    if (ld_is_article(ld_get(v, "@type"))) ld_object(v, typed);
     ld_object(v, any);
-    json_t *graph = json_object_get(v, "@graph");
+    json_object *graph = ld_get(v, "@graph");
     if (graph) ld_walk(graph, typed, any, depth + 1, budget);
   }
 }
@@ -580,14 +587,22 @@ static void jsonld(const xmlNode *script, page_meta *m) {
   if (!ld) return;
   xmlChar *src = xmlNodeGetContent(script);
   if (!src) return;
-  json_error_t e;
-  json_t *root = json_loadb((const char *)src, strlen((const char *)src), 0, &e);
+  /* Lenient (pages write JSON-LD by hand), but whole: a value followed by
+   * more than white space is broken. */
+  json_tokener *tok = json_tokener_new();
+  size_t n = strlen((const char *)src);
+  json_object *root = tok && n < INT32_MAX ? json_tokener_parse_ex(tok, (const char *)src, (int)n + 1) : NULL;
+  if (root && json_tokener_get_parse_end(tok) != n) {
+    json_object_put(root);
+    root = NULL;
+  }
+  json_tokener_free(tok);
   xmlFree(src);
   if (!root) return; /* broken JSON-LD is common; the other sources remain */
   ld_info typed = {0}, any = {0};
   int budget = 4096;
   ld_walk(root, &typed, &any, 0, &budget);
-  json_decref(root);
+  json_object_put(root);
   ld_info *from[] = {&typed, &any};
   for (size_t i = 0; i < 2; i++) {
     first(&m->ld_date, from[i]->date);

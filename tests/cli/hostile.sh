@@ -317,4 +317,11 @@ printf '{"id":"a\\r\\"\\"\\"","title":"T\\r\\"\\"\\"x\\\\","text":"Titre\\r%s\\t
 hcase "--jsonl: CR, quotes and a tab in fields" ok --jsonl "$(f t.jsonl)"
 printf '{"id":"a","text":"%s"}\n{"id":"b","text":"a\\u0000b"}\n' "$S" >"$(f nul.jsonl)"
 hcase "--jsonl --strict: a NUL in a line" err --jsonl --strict "$(f nul.jsonl)"
+# A NUL byte ends what the JSON parser reads: the rest of the line must not vanish.
+printf '{"id":"a","text":"%s"}\0{"id":"b"}\n' "$S" >"$(f rawnul.jsonl)"
+hcase "--jsonl --strict: a NUL byte after the object" err --jsonl --strict "$(f rawnul.jsonl)"
+printf '{"id":"a","text":"%s"} {"id":"b"}\n' "$S" >"$(f two.jsonl)"
+hcase "--jsonl --strict: two objects on a line" err --jsonl --strict "$(f two.jsonl)"
+printf '{"id":"a",/* c */"text":"%s"}\n' "$S" >"$(f comment.jsonl)"
+hcase "--jsonl --strict: a comment (not JSON)" err --jsonl --strict "$(f comment.jsonl)"
 finish
