@@ -59,6 +59,8 @@ static const char *json_str(json_object *o, const char *key, bool *nul) {
   return s;
 }
 
+#define JSONL_MAX_DEPTH 1024
+
 /* One JSON Lines file. Returns false when the run must stop. */
 static bool jsonl(const char *path, const cli_articles_opts *opt, cli_article_fn fn, void *arg,
                   size_t *bad) {
@@ -68,7 +70,9 @@ static bool jsonl(const char *path, const cli_articles_opts *opt, cli_article_fn
     cli_error("%s: cannot open", path);
     return false;
   }
-  json_tokener *tok = json_tokener_new();
+  /* json-c's default depth (32) would refuse lines of valid JSON that
+   * carry deep fields of their own; 1,024 is jansson's 2,048 halved. */
+  json_tokener *tok = json_tokener_new_ex(JSONL_MAX_DEPTH);
   if (!tok) {
     cli_error("%s: out of memory", path);
     if (!is_stdin) fclose(f);

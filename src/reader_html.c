@@ -580,6 +580,10 @@ static void ld_walk(json_object *v, ld_info *typed, ld_info *any, int depth, int
   }
 }
 
+/* Deeper than json-c's default (32): a page's JSON-LD may nest more than
+ * the few levels read here, and is refused whole when it nests too deep. */
+#define LD_MAX_DEPTH 1024
+
 static void jsonld(const xmlNode *script, page_meta *m) {
   char *type = ent_reader_attr(script, "type");
   bool ld = type && strncasecmp(type + strspn(type, " \t\r\n"), "application/ld+json", 19) == 0;
@@ -589,7 +593,7 @@ static void jsonld(const xmlNode *script, page_meta *m) {
   if (!src) return;
   /* Lenient (pages write JSON-LD by hand), but whole: a value followed by
    * more than white space is broken. */
-  json_tokener *tok = json_tokener_new();
+  json_tokener *tok = json_tokener_new_ex(LD_MAX_DEPTH);
   size_t n = strlen((const char *)src);
   json_object *root = tok && n < INT32_MAX ? json_tokener_parse_ex(tok, (const char *)src, (int)n + 1) : NULL;
   if (root && json_tokener_get_parse_end(tok) != n) {

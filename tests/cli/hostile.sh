@@ -322,6 +322,11 @@ printf '{"id":"a","text":"%s"}\0{"id":"b"}\n' "$S" >"$(f rawnul.jsonl)"
 hcase "--jsonl --strict: a NUL byte after the object" err --jsonl --strict "$(f rawnul.jsonl)"
 printf '{"id":"a","text":"%s"} {"id":"b"}\n' "$S" >"$(f two.jsonl)"
 hcase "--jsonl --strict: two objects on a line" err --jsonl --strict "$(f two.jsonl)"
+deep() { python3 -c 'import sys; n=int(sys.argv[1]); print("{\"text\":\"" + sys.argv[2] + "\",\"x\":" + "["*n + "]"*n + "}")' "$@"; }
+deep 500 "$S" >"$(f deep.jsonl)"
+hcase "--jsonl: valid JSON nested 500 deep" ok --jsonl "$(f deep.jsonl)"
+deep 100000 "$S" >"$(f deeper.jsonl)"
+hcase "--jsonl --strict: JSON nested 100,000 deep" err --jsonl --strict "$(f deeper.jsonl)"
 printf '{"id":"a",/* c */"text":"%s"}\n' "$S" >"$(f comment.jsonl)"
 hcase "--jsonl --strict: a comment (not JSON)" err --jsonl --strict "$(f comment.jsonl)"
 finish
