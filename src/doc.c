@@ -59,14 +59,12 @@ ent_doc_looks *ent_doc_take_looks(ent_doc *doc) {
   return l;
 }
 
-void *ent_vec_grow(void **v, size_t *n, size_t *cap, size_t size) {
-  if (*n == *cap) {
-    size_t c = *cap ? *cap * 2 : 16;
-    void *p = realloc(*v, c * size);
-    if (!p) return NULL;
-    *v = p;
-    *cap = c;
-  }
+void *ent_vec_double(void **v, size_t *n, size_t *cap, size_t size) {
+  size_t c = *cap ? *cap * 2 : 16;
+  void *p = c <= SIZE_MAX / size ? realloc(*v, c * size) : NULL;
+  if (!p) return NULL;
+  *v = p;
+  *cap = c;
   char *slot = (char *)*v + (*n)++ * size;
   memset(slot, 0, size);
   return slot;
