@@ -47,15 +47,35 @@ static bool inverted_pronoun(const char *fold) {
   return false;
 }
 
+/* Whether s[0..n) is ASCII with no NUL: lower case is all its folding. */
+static bool plain_ascii(const char *s, size_t n) {
+  size_t k = 0;
+  while (k < n && (unsigned char)s[k] < 0x80 && s[k] != '\0') k++;
+  return k == n;
+}
+
+/* The folded form of s[0..n) (ent_fold_new's) for a test made at once: in
+ * buf (cap bytes) for short ASCII, else through the lexicon's memo (valid
+ * until its next fold) or, without a lexicon, new in *owned (the caller
+ * frees it). NULL when out of memory. */
+static const char *fold_tmp(const ent_doc *doc, const char *s, size_t n, char *buf, size_t cap,
+                            char **owned) {
+  *owned = NULL;
+  if (n < cap && plain_ascii(s, n)) {
+    ent_fold_ascii(s, n, buf);
+    return buf;
+  }
+  return doc->lex ? ent_lexicon_fold(doc->lex, s, n) : (*owned = ent_fold_new(s, n));
+}
+
 /* The folded form of [start, end), in the doc's store: lower case for
  * ASCII (what ent_fold_new does to it); through the lexicon's memo for
  * words outside ASCII, whose folding (utf8proc) costs thirty times an ASCII
  * word's and comes back often ("été", "a déclaré"). */
 static char *fold_token(ent_doc *doc, size_t start, size_t end) {
   const char *s = doc->text + start;
-  size_t n = end - start, k = 0;
-  while (k < n && (unsigned char)s[k] < 0x80 && s[k] != '\0') k++;
-  if (k == n) {
+  size_t n = end - start;
+  if (plain_ascii(s, n)) {
     char *d = ent_doc_str_new(doc, n);
     if (d) ent_fold_ascii(s, n, d);
     return d;
@@ -101,9 +121,10 @@ static entente_status push_failed(const ent_doc *doc) {
 static bool takes_dot(ent_doc *doc, size_t start, size_t end, size_t ncp) {
   size_t i = start;
   if (ncp == 1 && ent_cp_is_upper(ent_utf8_next(doc->text, doc->len, &i))) return true;
-  char *f = ent_fold_new(doc->text + start, end + 1 - start);
+  char buf[64], *owned;
+  const char *f = fold_tmp(doc, doc->text + start, end + 1 - start, buf, sizeof buf, &owned);
   bool yes = f && ent_lexicon_find(doc->lex, f, ~0u) != NULL;
-  free(f);
+  free(owned);
   return yes;
 }
 
@@ -177,9 +198,10 @@ static entente_status tokens(ent_doc *doc) {
         size_t k;
         int32_t d = peek(t, j, &k);
         if (is_apos(d)) {
-          char *f = ent_fold_new(t.s + part, j - part);
+          char buf[64], *owned;
+          const char *f = fold_tmp(doc, t.s + part, j - part, buf, sizeof buf, &owned);
           bool el = f && elides(f);
-          free(f);
+          free(owned);
           if (el) { /* l' | avion */
             if (part > i && !(tk = push(doc, i, sep, ENT_TOK_WORD, space)))
               return push_failed(doc);
@@ -203,9 +225,10 @@ static entente_status tokens(ent_doc *doc) {
           while (is_word_cp(peek(t, m, &m2)) || (is_hyphen(peek(t, m, &m2)) &&
                                                  is_word_cp(peek(t, m2, NULL))))
             m = m2;
-          char *f = ent_fold_new(t.s + k, m - k);
+          char buf[64], *owned;
+          const char *f = fold_tmp(doc, t.s + k, m - k, buf, sizeof buf, &owned);
           bool inv = f && inverted_pronoun(f) && !is_word_cp(peek(t, m, NULL));
-          free(f);
+          free(owned);
           if (inv) {
             if (!push(doc, i, j, ENT_TOK_WORD, space)) return push_failed(doc);
             size_t p = k; /* skip "t-" */
