@@ -131,7 +131,7 @@ bool ent_doc_span_key(const ent_doc *doc, size_t a, size_t b, char *key, size_t 
   size_t o = 0;
   for (size_t i = a; i < b; i++) {
     const ent_token *t = &doc->toks.v[i];
-    size_t l = strlen(t->fold);
+    size_t l = t->fold_len;
     bool sep = i > a && !doc->toks.v[i - 1].elided;
     if (o + l + 2 > cap) return false;
     if (sep) key[o++] = ' ';
@@ -170,7 +170,7 @@ static look_slot *look_slot_of(const ent_doc *cdoc, size_t a, size_t b) {
  * ENT_DOC_KEY_MAX bytes); NULL when it does not fit (ent_doc_span_key). */
 static const char *span_key(const ent_doc *doc, size_t a, size_t b, char *buf) {
   if (b == a + 1 && b <= doc->toks.n)
-    return strlen(doc->toks.v[a].fold) + 2 <= ENT_DOC_KEY_MAX ? doc->toks.v[a].fold : NULL;
+    return doc->toks.v[a].fold_len + 2 <= ENT_DOC_KEY_MAX ? doc->toks.v[a].fold : NULL;
   return ent_doc_span_key(doc, a, b, buf, ENT_DOC_KEY_MAX) ? buf : NULL;
 }
 

@@ -45,6 +45,7 @@ typedef enum {
 typedef struct {
   size_t start, end;  /* bytes into doc->text */
   char *fold;         /* folded form (in the doc's string store) */
+  size_t fold_len;    /* strlen(fold): span keys are made of folds */
   ent_tok_kind kind;
   bool cap;           /* starts with an upper-case letter */
   bool elided;        /* ends in an apostrophe: l', d', qu' */

@@ -107,6 +107,7 @@ static ent_token *push(ent_doc *doc, size_t start, size_t end, ent_tok_kind kind
     doc->toks.n--;
     return NULL;
   }
+  t->fold_len = strlen(t->fold);
   size_t i = start;
   t->cap = ent_cp_is_upper(ent_utf8_next(doc->text, doc->len, &i));
   return t;
