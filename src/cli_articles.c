@@ -71,7 +71,8 @@ static bool jsonl(const char *path, const cli_articles_opts *opt, cli_article_fn
     return false;
   }
   /* json-c's default depth (32) would refuse lines of valid JSON that
-   * carry deep fields of their own; 1,024 is jansson's 2,048 halved. */
+   * carry deep fields of their own; past 1,024 levels a line is refused
+   * (freeing a value recurses once a level). */
   json_tokener *tok = json_tokener_new_ex(JSONL_MAX_DEPTH);
   if (!tok) {
     cli_error("%s: out of memory", path);

@@ -71,21 +71,22 @@ static const char *fold_tmp(const ent_doc *doc, const char *s, size_t n, char *b
 /* The folded form of [start, end), in the doc's store: lower case for
  * ASCII (what ent_fold_new does to it); through the lexicon's memo for
  * words outside ASCII, whose folding (utf8proc) costs thirty times an ASCII
- * word's and comes back often ("été", "a déclaré"). */
-static char *fold_token(ent_doc *doc, size_t start, size_t end) {
+ * word's and comes back often ("été", "a déclaré"). *len: its length. */
+static char *fold_token(ent_doc *doc, size_t start, size_t end, size_t *len) {
   const char *s = doc->text + start;
   size_t n = end - start;
   if (plain_ascii(s, n)) {
     char *d = ent_doc_str_new(doc, n);
     if (d) ent_fold_ascii(s, n, d);
+    *len = n;
     return d;
   }
-  char *fresh = doc->lex ? NULL : ent_fold_new(s, n);
-  const char *f = doc->lex ? ent_lexicon_fold(doc->lex, s, n) : fresh;
-  size_t fl = f ? strlen(f) : 0;
-  char *d = f ? ent_doc_str_new(doc, fl) : NULL;
-  if (d) memcpy(d, f, fl + 1);
-  free(fresh);
+  char *owned;
+  const char *f = fold_tmp(doc, s, n, NULL, 0, &owned); /* no room: never the buffer */
+  *len = f ? strlen(f) : 0;
+  char *d = f ? ent_doc_str_new(doc, *len) : NULL;
+  if (d) memcpy(d, f, *len + 1);
+  free(owned);
   return d;
 }
 
@@ -102,12 +103,11 @@ static ent_token *push(ent_doc *doc, size_t start, size_t end, ent_tok_kind kind
   t->space_before = space_before;
   t->mention = -1;
   t->head_classes = ~0u; /* unknown until heads() */
-  t->fold = fold_token(doc, start, end);
+  t->fold = fold_token(doc, start, end, &t->fold_len);
   if (!t->fold) {
     doc->toks.n--;
     return NULL;
   }
-  t->fold_len = strlen(t->fold);
   size_t i = start;
   t->cap = ent_cp_is_upper(ent_utf8_next(doc->text, doc->len, &i));
   return t;
