@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "graph.h"
+#include "pipeline.h"
 #include "serialize.h"
 #include "temporal.h"
 #include "text.h"
@@ -26,6 +28,7 @@ typedef struct {
   librdf_storage *storage; /* the one model of non-streaming formats */
   librdf_model *model;
   ent_serializer *ser;     /* made once, used for every article */
+  ent_triples triples;     /* an article's, when streaming: memory kept */
   cli_out out;
 } run;
 
@@ -50,10 +53,11 @@ static void usage(FILE *f) {
         f);
 }
 
-/* One article's model (non-streaming formats: all of them) or stream out. */
-static entente_status write_out(run *r, librdf_model *m, librdf_stream *stream) {
+/* One article's triples out (streaming formats), or the model of all of
+ * them (the others). */
+static entente_status write_out(run *r, librdf_model *m, const ent_triples *t, const char *graph) {
   entente_status st = m ? ent_serializer_write_file(r->ser, m, r->out.f)
-                        : ent_serializer_write_stream(r->ser, stream, r->out.f);
+                        : ent_serializer_write_triples(r->ser, t, graph, r->out.f);
   if (st == ENTENTE_ERR_IO)
     cli_error("%s: write error: %s", r->out.path && strcmp(r->out.path, "-") ? r->out.path
                                                                              : "standard output",
@@ -65,7 +69,7 @@ static entente_status write_out(run *r, librdf_model *m, librdf_stream *stream) 
 
 /* One article through the pipeline and, when streaming, out (a
  * cli_article_fn; arg is the run). Streaming formats skip the model: the
- * article's statements go from the pipeline to the serializer. */
+ * article's triples go from the pipeline to the serializer. */
 static entente_status one(void *arg, const char *text, size_t len, const entente_article *art,
                           const char *where) {
   run *r = arg;
@@ -74,14 +78,13 @@ static entente_status one(void *arg, const char *text, size_t len, const entente
     if (s != ENTENTE_OK) cli_error("%s: %s", where, entente_strerror(s));
     return s;
   }
-  librdf_node *g = r->quads ? entente_article_node_new(r->ctx, art, text, len) : NULL;
-  librdf_stream *stream = NULL;
+  /* N-Quads: the article's graph is named by the article's IRI. */
+  char *g = r->quads ? ent_article_iri_new(art, text, len, NULL) : NULL;
   entente_status s = (r->quads && !g) ? ENTENTE_ERR_NOMEM
-                                      : entente_extract_stream(r->ctx, text, len, art, g, &stream);
-  if (g) librdf_free_node(g);
+                                      : ent_extract_triples(r->ctx, text, len, art, &r->triples);
   if (s != ENTENTE_OK) cli_error("%s: %s", where, entente_strerror(s));
-  else s = write_out(r, NULL, stream);
-  if (stream) librdf_free_stream(stream);
+  else s = write_out(r, NULL, &r->triples, g);
+  free(g);
   return s;
 }
 
@@ -175,7 +178,7 @@ int cli_extract(int argc, char **argv) {
   if (cli_out_open(&r.out, out) != ENTENTE_OK) goto done;
   opened = true;
   bool ok = cli_articles_each(files, nfiles, &ao, one, &r, &bad);
-  if (ok && !r.streaming) ok = write_out(&r, r.model, NULL) == ENTENTE_OK;
+  if (ok && !r.streaming) ok = write_out(&r, r.model, NULL, NULL) == ENTENTE_OK;
   if (ok && (!strict || bad == 0) && cli_out_commit(&r.out) == ENTENTE_OK) {
     opened = false;
     rc = bad ? CLI_BAD_INPUT : CLI_OK;
@@ -185,6 +188,7 @@ done:
   if (r.model) librdf_free_model(r.model);
   if (r.storage) librdf_free_storage(r.storage);
   ent_serializer_free(r.ser);
+  ent_triples_clear(&r.triples);
   entente_ctx_free(r.ctx);
   if (r.world) librdf_free_world(r.world);
   return rc;

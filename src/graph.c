@@ -1,7 +1,7 @@
-/* graph: see graph.h. Triples are made into a list first and go to the
- * caller's model only when all of them were made; should an add fail, the
- * ones added are taken out again. (A list, not a scratch model: Redland's
- * memory storage scans itself on every add.) */
+/* graph: see graph.h. The document's triples are made into an ent_triples
+ * (triples.h) first, and go to the caller's model, stream or writer only
+ * when all of them were made; should an add to a model fail, the ones added
+ * are taken out again. */
 #include "graph.h"
 
 #include <stdint.h>
@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strmap.h"
 #include "text.h"
 
 #define NS_ENT ENTENTE_NS
@@ -22,32 +21,24 @@
 
 typedef struct {
   const ent_doc *doc;
-  librdf_world *w;
-  ENT_VEC(librdf_statement *) stmts;
+  ent_triples *t;
   const ent_graph_info *info;
   char **ent_iri; /* entity index -> IRI */
-  bool failed;
   size_t *sent_cp; /* code points before each sentence, made on first use */
-  /* Each sentence's span node, made and described at its first fact: most
+  /* Each sentence's span term, made and described at its first fact: most
    * sentences carry several. */
-  librdf_node **span_node;
-  /* Datatype URIs of typed literals (NS_XSD "integer"...), by the address of
-   * the name: a new librdf_uri is a search in raptor's table of URIs. */
+  ent_term_id *span_node;
+  /* Datatype IRIs of typed literals (NS_XSD "integer"...), by the address
+   * of the name. */
   struct {
     const char *name;
-    librdf_uri *uri;
+    ent_term_id id;
   } dtypes[8];
-  /* IRI -> a node of it (iri_nodes.v[i]): the same predicates, classes and
-   * entities come back for every fact, and a new node costs a search in
-   * raptor's table of URIs. */
-  ent_strmap *iris;
-  ENT_VEC(librdf_node *) iri_nodes;
   /* The predicate names add() is given are literals: their addresses find
-   * their nodes (iri_nodes index + 1, 0 when none yet) without joining and
-   * hashing the IRI for every triple. */
+   * their terms without joining and hashing the IRI for every triple. */
   struct {
     const char *ns, *local;
-    size_t node;
+    ent_term_id id;
   } preds[64];
 } builder;
 
@@ -68,144 +59,86 @@ static char *put_decimal(char *p, size_t v) {
   return p;
 }
 
-/* ns + local, in stack (JOIN_STACK bytes) when it fits, else in a new
- * allocation the caller frees (when the result is not stack); NULL when out
- * of memory. Not snprintf: a tenth of the cost, for every triple. */
+/* The term of the IRI ns + local: remembered (the same IRI, the same term)
+ * unless `once` (an IRI that one fact uses). Joined on the stack when it
+ * fits: not snprintf, a tenth of the cost, for every triple. */
 #define JOIN_STACK 256
-static char *join(const char *ns, const char *local, char *stack) {
+static ent_term_id iri(builder *b, const char *ns, const char *local, bool once) {
   size_t nl = strlen(ns), ll = strlen(local), n = nl + ll + 1;
+  char stack[JOIN_STACK];
   char *s = n <= JOIN_STACK ? stack : malloc(n);
-  if (!s) return NULL;
+  if (!s) {
+    b->t->failed = true;
+    return 0;
+  }
   memcpy(s, ns, nl);
   memcpy(s + nl, local, ll + 1);
-  return s;
-}
-
-/* A new node of the IRI ns + local (owned by the caller), or NULL; *kept
- * (when not NULL) gets its index in b->iri_nodes + 1, or 0. */
-static librdf_node *uri_kept(builder *b, const char *ns, const char *local, size_t *kept_at) {
-  char stack[JOIN_STACK];
-  char *s = join(ns, local, stack);
-  if (!s) return NULL;
-  size_t i;
-  librdf_node *node;
-  if (kept_at) *kept_at = 0;
-  if (b->iris && ent_strmap_get(b->iris, s, &i)) {
-    node = librdf_new_node_from_node(b->iri_nodes.v[i]);
-    if (kept_at) *kept_at = i + 1;
-  } else {
-    node = librdf_new_node_from_uri_string(b->w, (const unsigned char *)s);
-    librdf_node **kept = node && b->iris ? ent_vec_push(&b->iri_nodes) : NULL;
-    if (kept && !(*kept = librdf_new_node_from_node(node))) {
-      b->iri_nodes.n--;
-    } else if (kept && !ent_strmap_put(b->iris, s, b->iri_nodes.n - 1)) {
-      librdf_free_node(*kept); /* not remembered: only slower */
-      b->iri_nodes.n--;
-    } else if (kept && kept_at) {
-      *kept_at = b->iri_nodes.n;
-    }
-  }
+  ent_term_id id = once ? ent_triples_iri_once(b->t, s, n - 1) : ent_triples_iri(b->t, s, n - 1);
   if (s != stack) free(s);
-  return node;
+  return id;
 }
 
-static librdf_node *uri(builder *b, const char *ns, const char *local) {
-  return uri_kept(b, ns, local, NULL);
-}
-
-/* A new node of the IRI ns + local (owned by the caller), or NULL, for an
- * IRI that comes once: not looked for nor kept in b->iris. */
-static librdf_node *uri_fresh(builder *b, const char *ns, const char *local) {
-  char stack[JOIN_STACK];
-  char *s = join(ns, local, stack);
-  if (!s) return NULL;
-  librdf_node *node = librdf_new_node_from_uri_string(b->w, (const unsigned char *)s);
-  if (s != stack) free(s);
-  return node;
+static ent_term_id uri(builder *b, const char *ns, const char *local) {
+  return iri(b, ns, local, false);
 }
 
 /* uri() of a predicate, through b->preds. */
-static librdf_node *pred(builder *b, const char *ns, const char *local) {
+static ent_term_id pred(builder *b, const char *ns, const char *local) {
   size_t h = ((uintptr_t)local >> 3) % (sizeof b->preds / sizeof *b->preds);
-  if (b->preds[h].node && b->preds[h].ns == ns && b->preds[h].local == local)
-    return librdf_new_node_from_node(b->iri_nodes.v[b->preds[h].node - 1]);
-  size_t at;
-  librdf_node *n = uri_kept(b, ns, local, &at);
-  if (n && at) {
+  if (b->preds[h].id && b->preds[h].ns == ns && b->preds[h].local == local) return b->preds[h].id;
+  ent_term_id id = uri(b, ns, local);
+  if (id) {
     b->preds[h].ns = ns;
     b->preds[h].local = local;
-    b->preds[h].node = at;
+    b->preds[h].id = id;
   }
-  return n;
+  return id;
 }
 
-/* Add (s, p, o); takes ownership of o; s is borrowed. */
-static void add(builder *b, librdf_node *s, const char *pns, const char *p, librdf_node *o) {
-  if (b->failed || !s || !o) {
-    b->failed = true;
-    if (o) librdf_free_node(o);
-    return;
-  }
-  librdf_node *pn = pred(b, pns, p);
-  librdf_node *sn = librdf_new_node_from_node(s);
-  if (!pn || !sn) {
-    b->failed = true;
-    if (pn) librdf_free_node(pn);
-    if (sn) librdf_free_node(sn);
-    librdf_free_node(o);
-    return;
-  }
-  /* The statement takes ownership of the three nodes. */
-  librdf_statement *st = librdf_new_statement_from_nodes(b->w, sn, pn, o);
-  librdf_statement **slot = st ? ent_vec_push(&b->stmts) : NULL;
-  if (!slot) {
-    b->failed = true;
-    if (st) librdf_free_statement(st);
-    return;
-  }
-  *slot = st;
+/* Add (s, p, o); a term of 0 (not made) fails the graph. */
+static void add(builder *b, ent_term_id s, const char *pns, const char *p, ent_term_id o) {
+  ent_triples_add(b->t, s, s && o ? pred(b, pns, p) : 0, o);
 }
 
 /* A carriage return that no line feed follows (old Mac line end, or a file
  * name) is the line feed it stands for: one line end in every format. (It
  * was first a workaround: raptor 2.0.15's Turtle writer, which entente no
  * longer uses for Turtle, wrote such a CR raw, found by fuzz_extract.) */
-static librdf_node *lit(builder *b, const char *text, const char *lang) {
+static ent_term_id lit(builder *b, const char *text, const char *lang) {
   size_t len = strlen(text);
   /* raptor cannot write U+FFFE and U+FFFF (its N-Triples cut the string
    * there), and names from outside the text (file names, JSON fields) may
    * not be UTF-8: U+FFFD for those. */
   bool ok = ent_utf8_writable(text, len);
-  if (ok && !memchr(text, '\r', len))
-    return librdf_new_node_from_literal(b->w, (const unsigned char *)text, lang, 0);
+  if (ok && !memchr(text, '\r', len)) return ent_triples_literal(b->t, text, len, lang, 0);
   char *t = ok ? ent_strndup(text, len) : ent_utf8_repair_new(text, len);
-  if (!t) return NULL;
+  if (!t) {
+    b->t->failed = true;
+    return 0;
+  }
   for (char *p = t; (p = strchr(p, '\r')) != NULL; p++)
     if (p[1] != '\n') *p = '\n';
-  librdf_node *n = librdf_new_node_from_literal(b->w, (const unsigned char *)t, lang, 0);
+  ent_term_id id = ent_triples_literal(b->t, t, strlen(t), lang, 0);
   free(t);
-  return n;
+  return id;
 }
 
-static librdf_node *typed(builder *b, const char *text, const char *xsd) {
+static ent_term_id typed(builder *b, const char *text, const char *xsd) {
   size_t k = 0, nd = sizeof b->dtypes / sizeof *b->dtypes;
   while (k < nd && b->dtypes[k].name && b->dtypes[k].name != xsd) k++;
-  librdf_uri *dt = k < nd ? b->dtypes[k].uri : NULL;
+  ent_term_id dt = k < nd ? b->dtypes[k].id : 0;
   if (!dt) {
-    dt = librdf_new_uri(b->w, (const unsigned char *)xsd);
-    if (!dt) return NULL;
+    dt = ent_triples_iri(b->t, xsd, strlen(xsd));
+    if (!dt) return 0;
     if (k < nd) {
       b->dtypes[k].name = xsd;
-      b->dtypes[k].uri = dt;
+      b->dtypes[k].id = dt;
     }
   }
-  /* The literal takes a reference of its own to dt. */
-  librdf_node *n = librdf_new_node_from_typed_literal(b->w, (const unsigned char *)text, NULL, dt);
-  if (k == nd) librdf_free_uri(dt);
-  return n;
+  return ent_triples_literal(b->t, text, strlen(text), NULL, dt);
 }
 
-static librdf_node *integer(builder *b, long long v) {
+static ent_term_id integer(builder *b, long long v) {
   char buf[32], *p = buf;
   if (v < 0) *p++ = '-';
   /* The magnitude in size_t: -LLONG_MIN does not fit a long long. */
@@ -213,32 +146,32 @@ static librdf_node *integer(builder *b, long long v) {
   return typed(b, buf, NS_XSD "integer");
 }
 
-/* An xsd:decimal always with a fraction: raptor's Turtle writer prints a
+/* An xsd:decimal always with a fraction: a Turtle writer may print a
  * decimal literal bare, and a bare 8000000000 would read back as an integer. */
-static librdf_node *decimal(builder *b, const char *num) {
+static ent_term_id decimal(builder *b, const char *num) {
   char buf[64];
   snprintf(buf, sizeof buf, strchr(num, '.') ? "%s" : "%s.0", num);
   return typed(b, buf, NS_XSD "decimal");
 }
 
-static librdf_node *boolean(builder *b, bool v) {
+static ent_term_id boolean(builder *b, bool v) {
   return typed(b, v ? "true" : "false", NS_XSD "boolean");
 }
 
-static librdf_node *date(builder *b, const ent_date *d) {
+static ent_term_id date(builder *b, const ent_date *d) {
   char buf[32];
-  if (!ent_date_format(d, buf, sizeof buf)) return NULL;
+  if (!ent_date_format(d, buf, sizeof buf)) return 0;
   return typed(b, buf, ent_date_xsd_type(d));
 }
 
-static librdf_node *type(builder *b, const char *cls) { return uri(b, NS_ENT, cls); }
+static ent_term_id type(builder *b, const char *cls) { return uri(b, NS_ENT, cls); }
 
-static librdf_node *res(builder *b, const char *path) {
+static ent_term_id res(builder *b, const char *path) {
   return uri(b, b->info->base, path);
 }
 
-static librdf_node *entity(builder *b, int e) {
-  if (e < 0 || (size_t)e >= b->doc->entities.n || !b->ent_iri[e]) return NULL;
+static ent_term_id entity(builder *b, int e) {
+  if (e < 0 || (size_t)e >= b->doc->entities.n || !b->ent_iri[e]) return 0;
   return uri(b, "", b->ent_iri[e]);
 }
 
@@ -256,9 +189,9 @@ static char *entity_path(const ent_doc *doc, const ent_entity *e, const char *ar
   return p;
 }
 
-static void emit_entity(builder *b, int i, librdf_node *article) {
+static void emit_entity(builder *b, int i, ent_term_id article) {
   const ent_entity *e = &b->doc->entities.v[i];
-  librdf_node *n = entity(b, i);
+  ent_term_id n = entity(b, i);
   static const char *const cls[] = {"Person", "Country", "Organization", "City", "Group"};
   const char *c = cls[e->kind];
   if (e->kind == ENT_E_PLACE && e->entry && (ent_lex_classes(e->entry) & ENT_LEX_REGION))
@@ -286,12 +219,11 @@ static void emit_entity(builder *b, int i, librdf_node *article) {
       add(b, n, NS_ENT, "nationality", res(b, path));
     }
   }
-  add(b, n, NS_ENT, "mentionedIn", librdf_new_node_from_node(article));
-  if (n) librdf_free_node(n);
+  add(b, n, NS_ENT, "mentionedIn", article);
 }
 
 /* The sentence span node: <article>#char=S,E (code points, RFC 5147). */
-static librdf_node *span(builder *b, int sent, librdf_node *article) {
+static ent_term_id span(builder *b, int sent, ent_term_id article) {
   const ent_sentence *s = &b->doc->sents.v[sent];
   /* Counted once for all sentences: counting from the top of the text for
    * every fact made the graph quadratic in the article's length. */
@@ -299,8 +231,8 @@ static librdf_node *span(builder *b, int sent, librdf_node *article) {
     b->sent_cp = malloc((b->doc->sents.n + 1) * sizeof *b->sent_cp);
     b->span_node = calloc(b->doc->sents.n + 1, sizeof *b->span_node);
     if (!b->sent_cp || !b->span_node) {
-      b->failed = true;
-      return NULL;
+      b->t->failed = true;
+      return 0;
     }
     size_t cp = 0, at = 0;
     for (size_t k = 0; k < b->doc->sents.n; k++) {
@@ -309,7 +241,7 @@ static librdf_node *span(builder *b, int sent, librdf_node *article) {
       b->sent_cp[k] = cp;
     }
   }
-  if (b->span_node[sent]) return librdf_new_node_from_node(b->span_node[sent]);
+  if (b->span_node[sent]) return b->span_node[sent];
   size_t a = b->sent_cp[sent];
   size_t e = a + ent_utf8_count(b->doc->text + s->start, s->end - s->start);
   char buf[64], *p = buf; /* "#char=%zu,%zu" */
@@ -317,57 +249,53 @@ static librdf_node *span(builder *b, int sent, librdf_node *article) {
   p = put_decimal(p + 6, a);
   *p++ = ',';
   *put_decimal(p, e) = '\0';
-  /* Not remembered in b->iris: span_node keeps it. */
-  librdf_node *n = uri_fresh(b, b->info->article, buf);
-  if (!n || !(b->span_node[sent] = librdf_new_node_from_node(n))) {
-    if (n) librdf_free_node(n);
-    b->failed = true;
-    return NULL;
-  }
+  /* Not remembered by the triples: span_node keeps it. */
+  ent_term_id n = b->span_node[sent] = iri(b, b->info->article, buf, true);
+  if (!n) return 0;
   /* Described once: a store with contexts keeps duplicate quads. */
   add(b, n, NS_RDF, "type", type(b, "TextSpan"));
-  add(b, n, NS_ENT, "inArticle", librdf_new_node_from_node(article));
+  add(b, n, NS_ENT, "inArticle", article);
   add(b, n, NS_ENT, "startOffset", integer(b, (long long)a));
   add(b, n, NS_ENT, "endOffset", integer(b, (long long)e));
   return n;
 }
 
 /* Provenance shared by every fact. */
-static void provenance(builder *b, librdf_node *fact, int sent, librdf_node *article) {
-  add(b, fact, NS_PROV, "wasDerivedFrom", librdf_new_node_from_node(article));
+static void provenance(builder *b, ent_term_id fact, int sent, ent_term_id article) {
+  add(b, fact, NS_PROV, "wasDerivedFrom", article);
   add(b, fact, NS_ENT, "evidence", span(b, sent, article));
 }
 
-/* A fact node: base + dir + hash(key parts). Not remembered in b->iris:
- * the caller keeps it for all the fact's triples. */
-static librdf_node *fact_node(builder *b, const char *dir, const char *key) {
+/* A fact node: base + dir + hash(key parts). Not remembered by the
+ * triples: the caller keeps it for all the fact's triples. */
+static ent_term_id fact_node(builder *b, const char *dir, const char *key) {
   char path[64];
   size_t dl = strlen(dir);
-  if (dl + 18 > sizeof path) return NULL;
+  if (dl + 18 > sizeof path) return 0;
   memcpy(path, dir, dl);
   path[dl] = '/';
   ent_graph_hash(key, strlen(key), path + dl + 1);
-  return uri_fresh(b, b->info->base, path);
+  return iri(b, b->info->base, path, true);
 }
 
-static void emit_roles(builder *b, librdf_node *article) {
+static void emit_roles(builder *b, ent_term_id article) {
   for (size_t i = 0; i < b->doc->roles.n; i++) {
     const ent_role *r = &b->doc->roles.v[i];
     char *ft = ent_fold_new(r->title, strlen(r->title));
     if (!ft) {
-      b->failed = true;
+      b->t->failed = true;
       return;
     }
     size_t kl = strlen(ft) + 512;
     char *key = malloc(kl);
     if (!key) {
       free(ft);
-      b->failed = true;
+      b->t->failed = true;
       return;
     }
     snprintf(key, kl, "%s|%s|%s|%d", b->ent_iri[r->person], ft,
              r->of >= 0 ? b->ent_iri[r->of] : "", r->former);
-    librdf_node *n = fact_node(b, "position", key);
+    ent_term_id n = fact_node(b, "position", key);
     free(key);
     free(ft);
     add(b, n, NS_RDF, "type", type(b, "Position"));
@@ -376,8 +304,7 @@ static void emit_roles(builder *b, librdf_node *article) {
     if (r->of >= 0) add(b, n, NS_ENT, "of", entity(b, r->of));
     if (r->former) add(b, n, NS_ENT, "former", boolean(b, true));
     provenance(b, n, r->sent, article);
-    if (n) librdf_free_node(n);
-  }
+    }
 }
 
 static const char *const EVENT_CLASS[] = {"Meeting", "Talks", "Summit", "Call", "Visit",
@@ -388,15 +315,15 @@ static int cmp_str(const void *x, const void *y) {
   return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-static void emit_events(builder *b, librdf_node *article, const char *art_hash) {
-  for (size_t i = 0; i < b->doc->events.n && !b->failed; i++) {
+static void emit_events(builder *b, ent_term_id article, const char *art_hash) {
+  for (size_t i = 0; i < b->doc->events.n && !b->t->failed; i++) {
     const ent_event *ev = &b->doc->events.v[i];
     /* Identity: kind, sorted participants, date — the same meeting in two
      * articles gets one IRI. Without a date or participants it stays the
      * article's own. */
     const char **keys = calloc(ev->participants.n + 1, sizeof *keys);
     if (!keys) {
-      b->failed = true;
+      b->t->failed = true;
       return;
     }
     size_t kl = 128;
@@ -408,7 +335,7 @@ static void emit_events(builder *b, librdf_node *article, const char *art_hash) 
     char *key = malloc(kl);
     if (!key) {
       free(keys);
-      b->failed = true;
+      b->t->failed = true;
       return;
     }
     char d[32] = "";
@@ -418,7 +345,7 @@ static void emit_events(builder *b, librdf_node *article, const char *art_hash) 
     for (size_t k = 0; k < ev->participants.n; k++)
       o += (size_t)snprintf(key + o, kl - o, "%s|", keys[k]);
     free(keys);
-    librdf_node *n = fact_node(b, "event", key);
+    ent_term_id n = fact_node(b, "event", key);
     free(key);
     add(b, n, NS_RDF, "type", type(b, "Event"));
     add(b, n, NS_RDF, "type", type(b, EVENT_CLASS[ev->kind]));
@@ -428,17 +355,16 @@ static void emit_events(builder *b, librdf_node *article, const char *art_hash) 
     if (ev->place >= 0) add(b, n, NS_ENT, "place", entity(b, ev->place));
     if (ev->planned) add(b, n, NS_ENT, "planned", boolean(b, true));
     provenance(b, n, ev->sent, article);
-    if (n) librdf_free_node(n);
-  }
+    }
 }
 
-static void emit_bills(builder *b, librdf_node *article, const char *art_hash,
-                       librdf_node **bill_nodes) {
-  for (size_t i = 0; i < b->doc->bills.n && !b->failed; i++) {
+static void emit_bills(builder *b, ent_term_id article, const char *art_hash,
+                       ent_term_id *bill_nodes) {
+  for (size_t i = 0; i < b->doc->bills.n && !b->t->failed; i++) {
     const ent_bill *bl = &b->doc->bills.v[i];
     char key[256];
     snprintf(key, sizeof key, "%s#bill%zu", art_hash, i);
-    librdf_node *n = fact_node(b, "bill", key);
+    ent_term_id n = fact_node(b, "bill", key);
     add(b, n, NS_RDF, "type", type(b, "Bill"));
     add(b, n, NS_RDFS, "label", lit(b, bl->label, "fr"));
     if (bl->signer >= 0) add(b, n, NS_ENT, "signer", entity(b, bl->signer));
@@ -450,18 +376,18 @@ static void emit_bills(builder *b, librdf_node *article, const char *art_hash,
   }
 }
 
-static void emit_funding(builder *b, librdf_node *article, const char *art_hash,
-                         librdf_node **bill_nodes) {
-  librdf_node **nodes = calloc(b->doc->fundings.n + 1, sizeof *nodes);
+static void emit_funding(builder *b, ent_term_id article, const char *art_hash,
+                         ent_term_id *bill_nodes) {
+  ent_term_id *nodes = calloc(b->doc->fundings.n + 1, sizeof *nodes);
   if (!nodes) {
-    b->failed = true;
+    b->t->failed = true;
     return;
   }
-  for (size_t i = 0; i < b->doc->fundings.n && !b->failed; i++) {
+  for (size_t i = 0; i < b->doc->fundings.n && !b->t->failed; i++) {
     const ent_funding *f = &b->doc->fundings.v[i];
     char key[256], num[48];
     snprintf(key, sizeof key, "%s#funding%zu", art_hash, i);
-    librdf_node *n = nodes[i] = fact_node(b, "funding", key);
+    ent_term_id n = nodes[i] = fact_node(b, "funding", key);
     add(b, n, NS_RDF, "type", type(b, "FundingAllocation"));
     if (f->amount.has_value && ent_amount_format(f->amount.cents, num, sizeof num))
       add(b, n, NS_ENT, "amount", decimal(b, num));
@@ -474,22 +400,20 @@ static void emit_funding(builder *b, librdf_node *article, const char *art_hash,
     if (f->recipient >= 0) add(b, n, NS_ENT, "recipient", entity(b, f->recipient));
     if (f->purpose) add(b, n, NS_ENT, "purpose", lit(b, f->purpose, "fr"));
     if (f->bill >= 0 && bill_nodes[f->bill])
-      add(b, n, NS_ENT, "bill", librdf_new_node_from_node(bill_nodes[f->bill]));
+      add(b, n, NS_ENT, "bill", bill_nodes[f->bill]);
     if (f->part_of >= 0 && (size_t)f->part_of < i && nodes[f->part_of])
-      add(b, n, NS_ENT, "partOf", librdf_new_node_from_node(nodes[f->part_of]));
+      add(b, n, NS_ENT, "partOf", nodes[f->part_of]);
     provenance(b, n, f->sent, article);
   }
-  for (size_t i = 0; i < b->doc->fundings.n; i++)
-    if (nodes[i]) librdf_free_node(nodes[i]);
   free(nodes);
 }
 
-static void emit_claims(builder *b, librdf_node *article, const char *art_hash) {
-  for (size_t i = 0; i < b->doc->claims.n && !b->failed; i++) {
+static void emit_claims(builder *b, ent_term_id article, const char *art_hash) {
+  for (size_t i = 0; i < b->doc->claims.n && !b->t->failed; i++) {
     const ent_claim *c = &b->doc->claims.v[i];
     char key[256];
     snprintf(key, sizeof key, "%s#claim%zu-%zu", art_hash, c->start, c->end);
-    librdf_node *n = fact_node(b, "claim", key);
+    ent_term_id n = fact_node(b, "claim", key);
     add(b, n, NS_RDF, "type", type(b, "Claim"));
     add(b, n, NS_ENT, "claimant", entity(b, c->claimant));
     if (c->addressee >= 0) add(b, n, NS_ENT, "addressee", entity(b, c->addressee));
@@ -500,11 +424,10 @@ static void emit_claims(builder *b, librdf_node *article, const char *art_hash) 
     for (size_t k = 0; k < c->mentions.n; k++)
       add(b, n, NS_ENT, "mentions", entity(b, c->mentions.v[k]));
     provenance(b, n, c->sent, article);
-    if (n) librdf_free_node(n);
-  }
+    }
 }
 
-static void emit_article(builder *b, librdf_node *article) {
+static void emit_article(builder *b, ent_term_id article) {
   const ent_doc *doc = b->doc;
   add(b, article, NS_RDF, "type", type(b, "Article"));
   if (doc->pub.prec != ENT_PREC_NONE)
@@ -513,15 +436,14 @@ static void emit_article(builder *b, librdf_node *article) {
   /* Where a page or feed item came from (reader.c). */
   if (b->info->format) add(b, article, NS_ENT, "sourceFormat", lit(b, b->info->format, NULL));
   if (b->info->url && ent_iri_ok(b->info->url)) /* else no RDF syntax could write it */
-    add(b, article, NS_SCHEMA, "url",
-        librdf_new_node_from_uri_string(b->w, (const unsigned char *)b->info->url));
+    add(b, article, NS_SCHEMA, "url", ent_triples_iri_once(b->t, b->info->url, strlen(b->info->url)));
   if (b->info->author) add(b, article, NS_SCHEMA, "author", lit(b, b->info->author, NULL));
   if (b->info->lang) add(b, article, NS_SCHEMA, "inLanguage", lit(b, b->info->lang, NULL));
   if (b->info->title) {
     add(b, article, NS_SCHEMA, "headline", lit(b, b->info->title, "fr"));
   } else if (doc->sents.n && doc->sents.v[0].heading) {
     char *h = ent_doc_span_new(doc, doc->sents.v[0].start, doc->sents.v[0].end);
-    if (!h) b->failed = true;
+    if (!h) b->t->failed = true;
     else add(b, article, NS_SCHEMA, "headline", lit(b, h, "fr"));
     free(h);
   }
@@ -563,17 +485,13 @@ static void mark_used(const ent_doc *doc, bool *u) {
     if (doc->entities.v[i].merged_into >= 0) u[i] = false;
 }
 
-/* The document's statements into b->stmts (owned by the caller, freed even
- * on failure by free_stmts). */
-static entente_status build(builder *bp) {
-  builder b = *bp;
-  const ent_doc *doc = b.doc;
-  librdf_world *world = b.w;
-  const ent_graph_info *info = b.info;
+entente_status ent_graph_triples(const ent_doc *doc, const ent_graph_info *info,
+                                 ent_triples *t) {
+  ent_triples_reset(t);
+  builder b = {.doc = doc, .t = t, .info = info};
   b.ent_iri = calloc(doc->entities.n + 1, sizeof(char *));
-  b.iris = ent_strmap_new(); /* NULL: nothing remembered */
-  librdf_node **bill_nodes = calloc(doc->bills.n + 1, sizeof *bill_nodes);
-  librdf_node *article = librdf_new_node_from_uri_string(world, (const unsigned char *)info->article);
+  ent_term_id *bill_nodes = calloc(doc->bills.n + 1, sizeof *bill_nodes);
+  ent_term_id article = ent_triples_iri(t, info->article, strlen(info->article));
   char art_hash[17];
   ent_graph_hash(info->article, strlen(info->article), art_hash);
   entente_status status = ENTENTE_ERR_NOMEM;
@@ -599,96 +517,13 @@ static entente_status build(builder *bp) {
   emit_bills(&b, article, art_hash, bill_nodes);
   emit_funding(&b, article, art_hash, bill_nodes);
   emit_claims(&b, article, art_hash);
-  status = b.failed ? ENTENTE_ERR_RDF : ENTENTE_OK;
+  status = t->failed ? ENTENTE_ERR_RDF : ENTENTE_OK;
 out:
   for (size_t i = 0; b.ent_iri && i < doc->entities.n; i++) free(b.ent_iri[i]);
   free(b.ent_iri);
-  for (size_t i = 0; b.span_node && i < doc->sents.n; i++)
-    if (b.span_node[i]) librdf_free_node(b.span_node[i]);
   free(b.sent_cp);
   free(b.span_node);
-  for (size_t k = 0; k < sizeof b.dtypes / sizeof *b.dtypes; k++)
-    if (b.dtypes[k].uri) librdf_free_uri(b.dtypes[k].uri);
-  for (size_t i = 0; bill_nodes && i < doc->bills.n; i++)
-    if (bill_nodes[i]) librdf_free_node(bill_nodes[i]);
   free(bill_nodes);
-  if (article) librdf_free_node(article);
-  for (size_t i = 0; i < b.iri_nodes.n; i++) librdf_free_node(b.iri_nodes.v[i]);
-  free(b.iri_nodes.v);
-  ent_strmap_free(b.iris);
-  bp->stmts = b.stmts;
+  if (status != ENTENTE_OK) t->failed = true;
   return status;
-}
-
-static void free_stmts(librdf_statement **v, size_t n) {
-  for (size_t i = 0; i < n; i++) librdf_free_statement(v[i]);
-  free(v);
-}
-
-entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_model *model,
-                              librdf_node *context, const ent_graph_info *info) {
-  builder b = {.doc = doc, .w = world, .info = info};
-  entente_status status = build(&b);
-  size_t added = 0;
-  for (; status == ENTENTE_OK && added < b.stmts.n; added++) {
-    librdf_statement *t = b.stmts.v[added];
-    if ((context ? librdf_model_context_add_statement(model, context, t)
-                 : librdf_model_add_statement(model, t)) != 0)
-      status = ENTENTE_ERR_RDF;
-  }
-  for (size_t i = 0; status != ENTENTE_OK && i < added; i++) /* nothing half-added */
-    context ? librdf_model_context_remove_statement(model, context, b.stmts.v[i])
-            : librdf_model_remove_statement(model, b.stmts.v[i]);
-  free_stmts(b.stmts.v, b.stmts.n);
-  return status;
-}
-
-/* A librdf_stream over the built statements; it owns them. */
-typedef struct {
-  librdf_statement **v;
-  size_t n, at;
-  librdf_node *context; /* owned, or NULL */
-} list_stream;
-
-static int ls_end(void *c) { return ((list_stream *)c)->at >= ((list_stream *)c)->n; }
-static int ls_next(void *c) {
-  ((list_stream *)c)->at++;
-  return ls_end(c);
-}
-static void *ls_get(void *c, int what) {
-  list_stream *l = c;
-  if (l->at >= l->n) return NULL;
-  return what == LIBRDF_ITERATOR_GET_METHOD_GET_CONTEXT ? (void *)l->context
-                                                         : (void *)l->v[l->at];
-}
-static void ls_finished(void *c) {
-  list_stream *l = c;
-  free_stmts(l->v, l->n);
-  if (l->context) librdf_free_node(l->context);
-  free(l);
-}
-
-entente_status ent_graph_stream_new(const ent_doc *doc, librdf_world *world, librdf_node *context,
-                                    const ent_graph_info *info, librdf_stream **stream_new) {
-  *stream_new = NULL;
-  builder b = {.doc = doc, .w = world, .info = info};
-  entente_status status = build(&b);
-  list_stream *l = status == ENTENTE_OK ? calloc(1, sizeof *l) : NULL;
-  if (status == ENTENTE_OK && !l) status = ENTENTE_ERR_NOMEM;
-  if (status == ENTENTE_OK && context && !(l->context = librdf_new_node_from_node(context)))
-    status = ENTENTE_ERR_NOMEM;
-  if (status != ENTENTE_OK) {
-    free_stmts(b.stmts.v, b.stmts.n);
-    if (l && l->context) librdf_free_node(l->context);
-    free(l);
-    return status;
-  }
-  l->v = b.stmts.v;
-  l->n = b.stmts.n;
-  *stream_new = librdf_new_stream(world, l, ls_end, ls_next, ls_get, ls_finished);
-  if (!*stream_new) { /* it only fails to allocate itself */
-    ls_finished(l);
-    return ENTENTE_ERR_NOMEM;
-  }
-  return ENTENTE_OK;
 }

@@ -1,4 +1,4 @@
-/* graph: a document's facts as RDF in a librdf model.
+/* graph: a document's facts as RDF triples (triples.h).
  * IRIs are deterministic (see docs/design.md): persons by their canonical
  * name, countries by ISO 3166-1 code, facts by a hash of what identifies
  * them, so the same input always gives the same graph and graphs from
@@ -7,9 +7,8 @@
 #ifndef ENT_GRAPH_H
 #define ENT_GRAPH_H
 
-#include <librdf.h>
-
 #include "doc.h"
+#include "triples.h"
 
 typedef struct {
   const char *base;     /* resource base IRI (ends with '/') */
@@ -22,17 +21,11 @@ typedef struct {
   const char *lang;     /* BCP 47 language tag, or NULL */
 } ent_graph_info;
 
-/** Add the document's triples to `model` (in `context` when not NULL). All
- * arguments are borrowed. On failure nothing is added. */
-entente_status ent_graph_emit(const ent_doc *doc, librdf_world *world, librdf_model *model,
-                              librdf_node *context, const ent_graph_info *info);
-
-/** The document's statements as a new stream owned by the caller
- * (librdf_free_stream), its context (librdf_stream_get_context2) `context`
- * when it is not NULL; the rest is borrowed. For writing out one article
- * without a model. */
-entente_status ent_graph_stream_new(const ent_doc *doc, librdf_world *world, librdf_node *context,
-                                    const ent_graph_info *info, librdf_stream **stream_new);
+/** The document's triples into `t` (emptied first; the caller's), in the
+ * order every writer gets them. The rest is borrowed. On failure t->failed
+ * is set and `t` must not be written. */
+entente_status ent_graph_triples(const ent_doc *doc, const ent_graph_info *info,
+                                 ent_triples *t);
 
 /** A short stable hash (16 hex digits) of s into buf[17]. */
 void ent_graph_hash(const char *s, size_t len, char buf[17]);

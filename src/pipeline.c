@@ -9,6 +9,7 @@
 #include "entente.h"
 #include "extractor.h"
 #include "graph.h"
+#include "pipeline.h"
 #include "lexicon.h"
 #include "mentions.h"
 #include "text.h"
@@ -22,6 +23,7 @@ struct entente_ctx {
   librdf_world *world;
   ent_lexicon *lex;
   ent_doc_looks *looks; /* the last document's lookup memo, for the next one */
+  ent_triples triples;  /* an article's, between the graph and librdf: memory kept */
 };
 
 /* The messages below name the limits of entente.h. */
@@ -84,6 +86,7 @@ void entente_ctx_free(entente_ctx *ctx) {
   if (!ctx) return;
   ent_lexicon_free(ctx->lex);
   ent_doc_looks_free(ctx->looks);
+  ent_triples_clear(&ctx->triples);
   free(ctx);
 }
 
@@ -138,12 +141,9 @@ librdf_node *entente_article_node_new(entente_ctx *ctx, const entente_article *a
   return n;
 }
 
-/* The pipeline up to the graph, which goes into `model` or, without one,
- * to a new stream in *stream_new. */
-static entente_status run(entente_ctx *ctx, const char *text, size_t len,
-                          const entente_article *article, librdf_model *model,
-                          librdf_node *graph, librdf_stream **stream_new) {
-  if (!ctx || !text || !(model || stream_new)) return ENTENTE_ERR_ARG;
+entente_status ent_extract_triples(entente_ctx *ctx, const char *text, size_t len,
+                                   const entente_article *article, ent_triples *t) {
+  if (!ctx || !text || !t) return ENTENTE_ERR_ARG;
   if (article && article->base && !ent_iri_ok(article->base)) return ENTENTE_ERR_ARG;
   entente_status st = ent_text_check(text, len, NULL);
   if (st != ENTENTE_OK) return st;
@@ -177,8 +177,7 @@ static entente_status run(entente_ctx *ctx, const char *text, size_t len,
       info.author = article->source->author;
       info.lang = article->source->language;
     }
-    st = model ? ent_graph_emit(&doc, ctx->world, model, graph, &info)
-               : ent_graph_stream_new(&doc, ctx->world, graph, &info, stream_new);
+    st = ent_graph_triples(&doc, &info, t);
   }
   free(iri);
   ctx->looks = ent_doc_take_looks(&doc);
@@ -189,8 +188,11 @@ static entente_status run(entente_ctx *ctx, const char *text, size_t len,
 entente_status entente_extract(entente_ctx *ctx, const char *text, size_t len,
                                const entente_article *article, librdf_model *model,
                                librdf_node *graph) {
-  if (!model) return ENTENTE_ERR_ARG;
-  return run(ctx, text, len, article, model, graph, NULL);
+  if (!ctx || !model) return ENTENTE_ERR_ARG;
+  entente_status st = ent_extract_triples(ctx, text, len, article, &ctx->triples);
+  if (st == ENTENTE_OK) st = ent_triples_add_to_model(&ctx->triples, ctx->world, model, graph);
+  ent_triples_reset(&ctx->triples);
+  return st;
 }
 
 entente_status entente_extract_stream(entente_ctx *ctx, const char *text, size_t len,
@@ -198,5 +200,9 @@ entente_status entente_extract_stream(entente_ctx *ctx, const char *text, size_t
                                       librdf_stream **stream_new) {
   if (!stream_new) return ENTENTE_ERR_ARG;
   *stream_new = NULL;
-  return run(ctx, text, len, article, NULL, graph, stream_new);
+  if (!ctx) return ENTENTE_ERR_ARG;
+  entente_status st = ent_extract_triples(ctx, text, len, article, &ctx->triples);
+  if (st == ENTENTE_OK) st = ent_triples_stream_new(&ctx->triples, ctx->world, graph, stream_new);
+  ent_triples_reset(&ctx->triples);
+  return st;
 }

@@ -126,28 +126,43 @@ static int forward_bytes(void *ctx, const void *p, size_t size, size_t nmemb) {
 static const raptor_iostream_handler FORWARD = {
     .version = 2, .write_byte = forward_byte, .write_bytes = forward_bytes, .write_end = NULL};
 
-/* A model or a stream (one of them) onto io (borrowed), by entente's own
- * writers (Turtle, N-Triples, N-Quads) or by a raptor serializer made for
- * this write (RDF/XML, JSON, dot): each write is a whole document. */
-static entente_status write_io(ent_serializer *ser, librdf_model *model, librdf_stream *stream,
-                               raptor_iostream *io) {
-  if (!ser->turtle && !ser->nt) {
+/* What is written: a model, a stream, or an article's triples (one of them). */
+typedef struct {
+  librdf_model *model;
+  librdf_stream *stream;
+  const ent_triples *triples;
+  const char *graph; /* with triples: their graph's IRI (N-Quads), or NULL */
+} source;
+
+/* The source onto io (borrowed), by entente's own writers (Turtle,
+ * N-Triples, N-Quads) or by a raptor serializer made for this write
+ * (RDF/XML, JSON, dot): each write is a whole document. Triples go to the
+ * N-Triples writer as they are, to the others as a librdf stream. */
+static entente_status write_io(ent_serializer *ser, const source *src, raptor_iostream *io) {
+  if (src->triples && ser->nt)
+    return ent_ntriples_write_triples(ser->nt, src->triples, ser->quads ? src->graph : NULL, io);
+  librdf_stream *own = NULL;
+  entente_status st = ENTENTE_OK;
+  if (src->triples) st = ent_triples_stream_new(src->triples, ser->world, NULL, &own);
+  else if (src->model && (ser->turtle || ser->nt) && !(own = librdf_model_as_stream(src->model)))
+    st = ENTENTE_ERR_RDF;
+  if (st != ENTENTE_OK) return st;
+  librdf_stream *in = own ? own : src->stream;
+  if (ser->turtle || ser->nt) {
+    st = ser->turtle ? ent_turtle_write(in, ser->prefixes, ser->nprefixes, io)
+                     : ent_ntriples_write(ser->nt, in, ser->quads, io);
+  } else {
     librdf_serializer *s = NULL;
-    entente_status st = make(ser, &s);
-    if (st != ENTENTE_OK) return st;
+    st = make(ser, &s);
     /* librdf frees the iostream it is given: it gets one of its own. */
-    raptor_iostream *mine = raptor_new_iostream_from_handler(
+    raptor_iostream *mine = st != ENTENTE_OK ? NULL : raptor_new_iostream_from_handler(
         librdf_world_get_raptor(ser->world), io, &FORWARD);
-    int rc = !mine || (model ? librdf_serializer_serialize_model_to_iostream(s, NULL, model, mine)
-                             : librdf_serializer_serialize_stream_to_iostream(s, NULL, stream, mine));
-    librdf_free_serializer(s);
-    return mine ? (rc ? ENTENTE_ERR_RDF : ENTENTE_OK) : ENTENTE_ERR_NOMEM;
+    if (st == ENTENTE_OK && !mine) st = ENTENTE_ERR_NOMEM;
+    if (mine && (in ? librdf_serializer_serialize_stream_to_iostream(s, NULL, in, mine)
+                    : librdf_serializer_serialize_model_to_iostream(s, NULL, src->model, mine)))
+      st = ENTENTE_ERR_RDF;
+    if (s) librdf_free_serializer(s);
   }
-  librdf_stream *own = model ? librdf_model_as_stream(model) : NULL;
-  if (model && !own) return ENTENTE_ERR_RDF;
-  librdf_stream *in = own ? own : stream;
-  entente_status st = ser->turtle ? ent_turtle_write(in, ser->prefixes, ser->nprefixes, io)
-                                  : ent_ntriples_write(ser->nt, in, ser->quads, io);
   if (own) librdf_free_stream(own);
   return st;
 }
@@ -160,7 +175,8 @@ entente_status ent_serializer_write_new(ent_serializer *ser, librdf_model *model
   raptor_iostream *io =
       raptor_new_iostream_to_string(librdf_world_get_raptor(ser->world), &buf, len, malloc);
   if (!io) return ENTENTE_ERR_NOMEM;
-  entente_status st = write_io(ser, model, NULL, io);
+  source src = {.model = model};
+  entente_status st = write_io(ser, &src, io);
   raptor_free_iostream(io); /* sets buf */
   if (st == ENTENTE_OK && !buf) st = ENTENTE_ERR_NOMEM;
   if (st != ENTENTE_OK) {
@@ -214,16 +230,15 @@ static const raptor_iostream_handler OUTBUF = {
     .write_end = NULL,
 };
 
-/* Model or stream (one of them) onto f. */
-static entente_status write_to(ent_serializer *ser, librdf_model *model, librdf_stream *stream,
-                               FILE *f) {
+/* The source onto f. */
+static entente_status write_to(ent_serializer *ser, const source *src, FILE *f) {
   outbuf *o = malloc(sizeof *o);
   if (!o) return ENTENTE_ERR_NOMEM;
   o->f = f;
   o->n = 0;
   raptor_iostream *io = raptor_new_iostream_from_handler(librdf_world_get_raptor(ser->world), o,
                                                          &OUTBUF);
-  entente_status st = io ? write_io(ser, model, stream, io) : ENTENTE_ERR_NOMEM;
+  entente_status st = io ? write_io(ser, src, io) : ENTENTE_ERR_NOMEM;
   if (io) raptor_free_iostream(io);
   if (outbuf_flush(o) && st == ENTENTE_OK) st = ENTENTE_ERR_IO;
   free(o);
@@ -231,11 +246,19 @@ static entente_status write_to(ent_serializer *ser, librdf_model *model, librdf_
 }
 
 entente_status ent_serializer_write_file(ent_serializer *ser, librdf_model *model, FILE *f) {
-  return write_to(ser, model, NULL, f);
+  source src = {.model = model};
+  return write_to(ser, &src, f);
 }
 
 entente_status ent_serializer_write_stream(ent_serializer *ser, librdf_stream *stream, FILE *f) {
-  return write_to(ser, NULL, stream, f);
+  source src = {.stream = stream};
+  return write_to(ser, &src, f);
+}
+
+entente_status ent_serializer_write_triples(ent_serializer *ser, const ent_triples *t,
+                                            const char *graph, FILE *f) {
+  source src = {.triples = t, .graph = graph};
+  return write_to(ser, &src, f);
 }
 
 void ent_serializer_free(ent_serializer *ser) {

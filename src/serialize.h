@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "entente.h"
+#include "triples.h"
 
 /** The raptor serializer name for a user format name (turtle, ntriples,
  * nquads, rdfxml, json, dot), or NULL when unknown. */
@@ -37,6 +38,12 @@ entente_status ent_serializer_write_file(ent_serializer *ser, librdf_model *mode
  * entente_extract_stream makes them. */
 entente_status ent_serializer_write_stream(ent_serializer *ser, librdf_stream *stream, FILE *f);
 
+/** The same for an article's triples (borrowed), in the graph of IRI
+ * `graph` (borrowed; N-Quads; NULL for none): straight to the N-Triples
+ * writer, to the others through a librdf stream. */
+entente_status ent_serializer_write_triples(ent_serializer *ser, const ent_triples *t,
+                                            const char *graph, FILE *f);
+
 /** One prefix of the Turtle entente writes: `label` and `iri` (iri_len
  * bytes) are borrowed. */
 typedef struct {
@@ -64,6 +71,12 @@ entente_status ent_ntriples_new(raptor_world *world, ent_ntriples **w_new);
  * (borrowed), a line each, with the stream's graph when `quads`. */
 entente_status ent_ntriples_write(ent_ntriples *w, librdf_stream *stream, bool quads,
                                   raptor_iostream *io);
+
+/** Write the triples `t` (borrowed) onto `io` (borrowed), a line each, in
+ * the graph of IRI `graph` (borrowed) when it is not NULL (N-Quads).
+ * ENTENTE_ERR_RDF when t->failed or a term cannot be written. */
+entente_status ent_ntriples_write_triples(ent_ntriples *w, const ent_triples *t, const char *graph,
+                                          raptor_iostream *io);
 
 /** Release a writer; NULL is a no-op. */
 void ent_ntriples_free(ent_ntriples *w);

@@ -3,8 +3,11 @@
  * escaped form of an IRI is remembered. raptor escapes an IRI a byte at a
  * time through the iostream (most of the cost of writing N-Triples), and an
  * article names the same IRIs again and again (every line repeats its
- * subject). The remembered bytes are raptor's own (raptor_uri_escaped_write
- * into a buffer), never ours. */
+ * subject). The remembered bytes are raptor's own (raptor_uri_escaped_write,
+ * or what it does, raptor_string_escaped_write between < and >, into a
+ * buffer), never ours. Two inputs: a librdf stream (a model's statements;
+ * the memo keyed by raptor's interned URIs) and an article's ent_triples
+ * (the memo by term, for that article). */
 #include "serialize.h"
 
 #include <stdint.h>
@@ -25,6 +28,11 @@ typedef struct {
   size_t off;      /* in buf: (size_t length, bytes) */
 } slot;
 
+/* An escaped IRI in buf: where, how long. */
+typedef struct {
+  size_t off, len;
+} span;
+
 struct ent_ntriples {
   slot memo[MEMO_SLOTS];
   size_t nkeys;
@@ -32,6 +40,7 @@ struct ent_ntriples {
   size_t n, cap;
   bool failed;          /* out of memory while raptor wrote into buf */
   raptor_iostream *into; /* onto buf */
+  ENT_VEC(span) by_term; /* ent_triples terms' escaped IRIs; len 0: not yet */
 };
 
 static int grow(ent_ntriples *w, size_t more) {
@@ -98,6 +107,7 @@ void ent_ntriples_free(ent_ntriples *w) {
   if (w->into) raptor_free_iostream(w->into);
   memo_clear(w);
   free(w->buf);
+  free(w->by_term.v);
   free(w);
 }
 
@@ -130,22 +140,23 @@ static int write_iri(ent_ntriples *w, raptor_uri *u, raptor_iostream *io) {
 
 /* A literal as raptor_term_escaped_write writes it, but an error where raptor
  * cannot escape the string (U+FFFE, U+FFFF, bad UTF-8): it would write the
- * string cut there, and report nothing. */
-static int write_literal(ent_ntriples *w, const raptor_term_literal_value *l, raptor_iostream *io) {
+ * string cut there, and report nothing. Its datatype, if any, is for the
+ * caller to write after it. */
+static int write_literal_(const unsigned char *s, size_t len, const unsigned char *lang,
+                          size_t lang_len, bool datatype, raptor_iostream *io) {
   raptor_iostream_write_byte('"', io);
-  if (raptor_string_escaped_write(l->string, l->string_len, '"', RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL,
-                                  io))
-    return 1;
+  if (raptor_string_escaped_write(s, len, '"', RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, io)) return 1;
   raptor_iostream_write_byte('"', io);
-  if (l->language) {
+  if (lang) {
     raptor_iostream_write_byte('@', io);
-    raptor_iostream_counted_string_write(l->language, l->language_len, io);
+    raptor_iostream_counted_string_write(lang, lang_len, io);
   }
-  if (l->datatype) {
-    raptor_iostream_counted_string_write("^^", 2, io);
-    return write_iri(w, l->datatype, io);
-  }
-  return 0;
+  return datatype ? raptor_iostream_counted_string_write("^^", 2, io) : 0;
+}
+
+static int write_literal(ent_ntriples *w, const raptor_term_literal_value *l, raptor_iostream *io) {
+  return write_literal_(l->string, l->string_len, l->language, l->language_len, l->datatype, io) ||
+         (l->datatype && write_iri(w, l->datatype, io));
 }
 
 static int write_term(ent_ntriples *w, const raptor_term *t, raptor_iostream *io) {
@@ -169,4 +180,73 @@ entente_status ent_ntriples_write(ent_ntriples *w, librdf_stream *stream, bool q
       return ENTENTE_ERR_RDF;
   }
   return ENTENTE_OK;
+}
+
+/* The escaped IRI of term id onto io: escaped into buf at its first use in
+ * the article, copied from there after. */
+static int write_term_iri(ent_ntriples *w, const ent_triples *t, ent_term_id id,
+                          raptor_iostream *io) {
+  span *sp = &w->by_term.v[id];
+  if (!sp->len) {
+    const ent_term *term = &t->terms.v[id];
+    if (term->kind != ENT_TERM_IRI) return 1;
+    size_t off = w->n;
+    raptor_iostream_write_byte('<', w->into);
+    int rc = raptor_string_escaped_write((const unsigned char *)ent_triples_str(t, term->str),
+                                         term->len, '>', RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->into);
+    raptor_iostream_write_byte('>', w->into);
+    if (rc || w->failed) {
+      w->failed = false;
+      w->n = off;
+      return 1;
+    }
+    *sp = (span){off, w->n - off};
+  }
+  return raptor_iostream_counted_string_write(w->buf + sp->off, sp->len, io);
+}
+
+static int write_triples_term(ent_ntriples *w, const ent_triples *t, ent_term_id id,
+                              raptor_iostream *io) {
+  const ent_term *term = &t->terms.v[id];
+  if (term->kind == ENT_TERM_IRI) return write_term_iri(w, t, id, io);
+  const char *lang = term->lang ? ent_triples_str(t, term->lang) : NULL;
+  return write_literal_((const unsigned char *)ent_triples_str(t, term->str), term->len,
+                        (const unsigned char *)lang, lang ? strlen(lang) : 0, term->datatype,
+                        io) ||
+         (term->datatype && write_term_iri(w, t, term->datatype, io));
+}
+
+entente_status ent_ntriples_write_triples(ent_ntriples *w, const ent_triples *t, const char *graph,
+                                          raptor_iostream *io) {
+  if (t->failed) return ENTENTE_ERR_RDF;
+  /* The article's escapes go after the stream memo's bytes, and are
+   * dropped at the end: they are the article's. The graph's is term 0. */
+  w->by_term.n = 0;
+  for (size_t i = 0; i < t->terms.n + (t->terms.n == 0); i++)
+    if (!ent_vec_push(&w->by_term)) return ENTENTE_ERR_NOMEM;
+  size_t n0 = w->n;
+  entente_status st = ENTENTE_OK;
+  if (graph) {
+    size_t off = w->n;
+    raptor_iostream_write_byte(' ', w->into);
+    raptor_iostream_write_byte('<', w->into);
+    int rc = raptor_string_escaped_write((const unsigned char *)graph, strlen(graph), '>',
+                                         RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->into);
+    raptor_iostream_counted_string_write("> .\n", 4, w->into);
+    if (rc || w->failed) st = ENTENTE_ERR_RDF;
+    w->by_term.v[0] = (span){off, w->n - off};
+  }
+  for (size_t i = 0; st == ENTENTE_OK && i < t->v.n; i++) {
+    const ent_triple *x = &t->v.v[i];
+    if (write_term_iri(w, t, x->s, io) || raptor_iostream_write_byte(' ', io) ||
+        write_term_iri(w, t, x->p, io) || raptor_iostream_write_byte(' ', io) ||
+        write_triples_term(w, t, x->o, io) ||
+        (graph ? raptor_iostream_counted_string_write(w->buf + w->by_term.v[0].off,
+                                                      w->by_term.v[0].len, io)
+               : raptor_iostream_counted_string_write(" .\n", 3, io)))
+      st = ENTENTE_ERR_RDF;
+  }
+  w->failed = false;
+  w->n = n0;
+  return st;
 }
