@@ -141,6 +141,8 @@ typedef struct {
 static entente_status write_io(ent_serializer *ser, const source *src, raptor_iostream *io) {
   if (src->triples && ser->nt)
     return ent_ntriples_write_triples(ser->nt, src->triples, ser->quads ? src->graph : NULL, io);
+  if (src->triples && ser->turtle)
+    return ent_turtle_write(src->triples, ser->prefixes, ser->nprefixes, io);
   librdf_stream *own = NULL;
   entente_status st = ENTENTE_OK;
   if (src->triples) st = ent_triples_stream_new(src->triples, ser->world, NULL, &own);
@@ -148,9 +150,14 @@ static entente_status write_io(ent_serializer *ser, const source *src, raptor_io
     st = ENTENTE_ERR_RDF;
   if (st != ENTENTE_OK) return st;
   librdf_stream *in = own ? own : src->stream;
-  if (ser->turtle || ser->nt) {
-    st = ser->turtle ? ent_turtle_write(in, ser->prefixes, ser->nprefixes, io)
-                     : ent_ntriples_write(ser->nt, in, ser->quads, io);
+  if (ser->turtle) { /* the statements copied into triples, then written */
+    ent_triples t;
+    ent_triples_init(&t);
+    st = ent_triples_add_stream(&t, in);
+    if (st == ENTENTE_OK) st = ent_turtle_write(&t, ser->prefixes, ser->nprefixes, io);
+    ent_triples_clear(&t);
+  } else if (ser->nt) {
+    st = ent_ntriples_write(ser->nt, in, ser->quads, io);
   } else {
     librdf_serializer *s = NULL;
     st = make(ser, &s);

@@ -52,12 +52,12 @@ typedef struct {
   size_t iri_len;
 } ent_prefix;
 
-/** Write the statements of `stream` (borrowed; read to its end) onto `io`
- * (borrowed) as one Turtle document: the `prefixes` (borrowed), then one
- * block per subject, sorted, duplicates once (serialize_turtle.c). Every IRI
- * and literal is escaped by raptor. ENTENTE_ERR_RDF when a term cannot be
- * written (invalid UTF-8), ENTENTE_ERR_NOMEM. */
-entente_status ent_turtle_write(librdf_stream *stream, const ent_prefix *prefixes, size_t nprefixes,
+/** Write the triples `t` (borrowed) onto `io` (borrowed) as one Turtle
+ * document: the `prefixes` (borrowed), then one block per subject, sorted
+ * (in raptor_term_compare's order), duplicates once (serialize_turtle.c).
+ * Every IRI and literal is escaped by raptor. ENTENTE_ERR_RDF when
+ * t->failed or a term cannot be written (invalid UTF-8), ENTENTE_ERR_NOMEM. */
+entente_status ent_turtle_write(const ent_triples *t, const ent_prefix *prefixes, size_t nprefixes,
                                 raptor_iostream *io);
 
 /** entente's N-Triples and N-Quads writer (serialize_ntriples.c): raptor's

@@ -14,8 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A triple to sort, with the triples its terms are in (qsort has no
+ * context argument). */
 typedef struct {
-  raptor_term *s, *p, *o; /* owned references (raptor_term_copy) */
+  ent_term_id s, p, o;
+  const ent_triples *t;
 } triple;
 
 static const char RDF_TYPE[] = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
@@ -25,32 +28,50 @@ static const char XSD_INTEGER[] = "http://www.w3.org/2001/XMLSchema#integer";
  * raptor's TURTLE_LITERAL flags alone would leave a newline raw inside "". */
 #define LITERAL_FLAGS (RAPTOR_ESCAPED_WRITE_BITFLAG_UTF8 | RAPTOR_ESCAPED_WRITE_BITFLAG_BS_ESCAPES_TNRU)
 
-static bool uri_is(raptor_uri *u, const char *iri, size_t n) {
-  size_t len;
-  const unsigned char *s = raptor_uri_as_counted_string(u, &len);
-  return len == n && memcmp(s, iri, n) == 0;
+static const char *str_of(const ent_triples *t, ent_term_id id) {
+  return ent_triples_str(t, t->terms.v[id].str);
 }
 
-static bool is_type(const raptor_term *t) {
-  return t->type == RAPTOR_TERM_TYPE_URI && uri_is(t->value.uri, RDF_TYPE, sizeof RDF_TYPE - 1);
+static bool iri_is(const ent_triples *t, ent_term_id id, const char *iri, size_t n) {
+  const ent_term *x = &t->terms.v[id];
+  return x->kind == ENT_TERM_IRI && x->len == n && memcmp(str_of(t, id), iri, n) == 0;
 }
 
-static int cmp_term(const raptor_term *a, const raptor_term *b) {
-  return a == b ? 0 : raptor_term_compare(a, b);
+static bool is_type(const ent_triples *t, ent_term_id id) {
+  return iri_is(t, id, RDF_TYPE, sizeof RDF_TYPE - 1);
+}
+
+/* raptor_term_compare's order, so that the bytes do not depend on where
+ * the triples came from: by type (IRIs, blank nodes, literals), then by
+ * string (strcmp); a literal without a language first, else by language;
+ * then without a datatype first, else by datatype. */
+static int cmp_term(const ent_triples *t, ent_term_id a, ent_term_id b) {
+  if (a == b) return 0;
+  const ent_term *x = &t->terms.v[a], *y = &t->terms.v[b];
+  if (x->kind != y->kind) return (int)x->kind - (int)y->kind;
+  int c = strcmp(str_of(t, a), str_of(t, b));
+  if (c || x->kind != ENT_TERM_LITERAL) return c;
+  if (x->lang || y->lang) {
+    if (!x->lang || !y->lang) return x->lang ? 1 : -1;
+    if ((c = strcmp(ent_triples_str(t, x->lang), ent_triples_str(t, y->lang)))) return c;
+  }
+  if (!x->datatype || !y->datatype) return (x->datatype != 0) - (y->datatype != 0);
+  return cmp_term(t, x->datatype, y->datatype);
 }
 
 /* Subjects, then predicates with rdf:type first (it reads as "a"), then
  * objects: the same graph always gives the same bytes. */
 static int cmp_triple(const void *va, const void *vb) {
   const triple *a = va, *b = vb;
-  int c = cmp_term(a->s, b->s);
+  const ent_triples *t = a->t;
+  int c = cmp_term(t, a->s, b->s);
   if (c) return c;
   if (a->p != b->p) {
-    bool ta = is_type(a->p), tb = is_type(b->p);
+    bool ta = is_type(t, a->p), tb = is_type(t, b->p);
     if (ta != tb) return ta ? -1 : 1;
-    if ((c = cmp_term(a->p, b->p))) return c;
+    if ((c = cmp_term(t, a->p, b->p))) return c;
   }
-  return cmp_term(a->o, b->o);
+  return cmp_term(t, a->o, b->o);
 }
 
 static bool ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -69,16 +90,22 @@ static void put(raptor_iostream *io, const char *s) {
   raptor_iostream_counted_string_write(s, strlen(s), io);
 }
 
-static int write_iri(const ent_prefix *px, size_t npx, raptor_uri *u, raptor_iostream *io) {
-  size_t len;
-  const unsigned char *s = raptor_uri_as_counted_string(u, &len);
+static int write_iri(const ent_prefix *px, size_t npx, const ent_triples *t, ent_term_id id,
+                     raptor_iostream *io) {
+  const unsigned char *s = (const unsigned char *)str_of(t, id);
+  size_t len = t->terms.v[id].len;
   const ent_prefix *best = NULL;
   for (size_t i = 0; i < npx; i++)
     if (px[i].iri_len < len && (!best || px[i].iri_len > best->iri_len) &&
         memcmp(s, px[i].iri, px[i].iri_len) == 0 &&
         plain_local(s + px[i].iri_len, len - px[i].iri_len))
       best = &px[i];
-  if (!best) return raptor_uri_escaped_write(u, NULL, RAPTOR_ESCAPED_WRITE_TURTLE_URI, io);
+  if (!best) { /* as raptor_uri_escaped_write */
+    raptor_iostream_write_byte('<', io);
+    int rc = raptor_string_escaped_write(s, len, '>', RAPTOR_ESCAPED_WRITE_TURTLE_URI, io);
+    raptor_iostream_write_byte('>', io);
+    return rc;
+  }
   put(io, best->label);
   raptor_iostream_write_byte(':', io);
   raptor_iostream_counted_string_write(s + best->iri_len, len - best->iri_len, io);
@@ -95,12 +122,13 @@ static bool plain_lang(const unsigned char *s, size_t n) {
 }
 
 /* An xsd:integer whose lexical form Turtle reads as that integer unquoted. */
-static bool bare_integer(const raptor_term_literal_value *l) {
-  if (!l->datatype || !uri_is(l->datatype, XSD_INTEGER, sizeof XSD_INTEGER - 1)) return false;
-  size_t i = l->string[0] == '-' || l->string[0] == '+' ? 1 : 0;
-  if (i >= l->string_len) return false;
-  for (; i < l->string_len; i++)
-    if (!ascii_digit(l->string[i])) return false;
+static bool bare_integer(const ent_triples *t, const ent_term *l) {
+  if (!l->datatype || !iri_is(t, l->datatype, XSD_INTEGER, sizeof XSD_INTEGER - 1)) return false;
+  const char *s = ent_triples_str(t, l->str);
+  size_t i = s[0] == '-' || s[0] == '+' ? 1 : 0;
+  if (i >= l->len) return false;
+  for (; i < l->len; i++)
+    if (!ascii_digit((unsigned char)s[i])) return false;
   return true;
 }
 
@@ -119,32 +147,34 @@ static int write_blank(const unsigned char *id, size_t n, raptor_iostream *io) {
   return 0;
 }
 
-static int write_term(const ent_prefix *px, size_t npx, const raptor_term *t, raptor_iostream *io) {
-  switch (t->type) {
-  case RAPTOR_TERM_TYPE_URI:
-    return write_iri(px, npx, t->value.uri, io);
-  case RAPTOR_TERM_TYPE_BLANK:
-    return write_blank(t->value.blank.string, t->value.blank.string_len, io);
-  case RAPTOR_TERM_TYPE_LITERAL: {
-    const raptor_term_literal_value *l = &t->value.literal;
-    if (bare_integer(l)) {
-      raptor_iostream_counted_string_write(l->string, l->string_len, io);
+static int write_term(const ent_prefix *px, size_t npx, const ent_triples *t, ent_term_id id,
+                      raptor_iostream *io) {
+  const ent_term *x = &t->terms.v[id];
+  const unsigned char *s = (const unsigned char *)str_of(t, id);
+  switch (x->kind) {
+  case ENT_TERM_IRI:
+    return write_iri(px, npx, t, id, io);
+  case ENT_TERM_BLANK:
+    return write_blank(s, x->len, io);
+  case ENT_TERM_LITERAL:
+    if (bare_integer(t, x)) {
+      raptor_iostream_counted_string_write(s, x->len, io);
       return 0;
     }
     raptor_iostream_write_byte('"', io);
-    if (raptor_string_escaped_write(l->string, l->string_len, '"', LITERAL_FLAGS, io)) return 1;
+    if (raptor_string_escaped_write(s, x->len, '"', LITERAL_FLAGS, io)) return 1;
     raptor_iostream_write_byte('"', io);
-    if (l->language) {
-      if (!plain_lang(l->language, l->language_len)) return 1;
+    if (x->lang) {
+      const unsigned char *lang = (const unsigned char *)ent_triples_str(t, x->lang);
+      size_t n = strlen((const char *)lang);
+      if (!plain_lang(lang, n)) return 1;
       raptor_iostream_write_byte('@', io);
-      raptor_iostream_counted_string_write(l->language, l->language_len, io);
-    } else if (l->datatype) {
+      raptor_iostream_counted_string_write(lang, n, io);
+    } else if (x->datatype) {
       put(io, "^^");
-      return write_iri(px, npx, l->datatype, io);
+      return write_iri(px, npx, t, x->datatype, io);
     }
     return 0;
-  }
-  case RAPTOR_TERM_TYPE_UNKNOWN:
   default:
     return 1;
   }
@@ -165,16 +195,16 @@ static int write_prefixes(const ent_prefix *px, size_t npx, raptor_iostream *io)
 
 /* The sorted triples as blocks: subject, then "    predicate object" lines
  * joined by " ;", objects of one predicate joined by " ,". */
-static int write_triples(const ent_prefix *px, size_t npx, const triple *t, size_t n,
-                         raptor_iostream *io) {
+static int write_triples(const ent_prefix *px, size_t npx, const ent_triples *tt, const triple *t,
+                         size_t n, raptor_iostream *io) {
   for (size_t i = 0; i < n; i++) {
-    bool new_s = i == 0 || cmp_term(t[i].s, t[i - 1].s) != 0;
-    bool new_p = new_s || cmp_term(t[i].p, t[i - 1].p) != 0;
-    if (i > 0 && !new_s && !new_p && cmp_term(t[i].o, t[i - 1].o) == 0) continue; /* a duplicate */
+    bool new_s = i == 0 || cmp_term(tt, t[i].s, t[i - 1].s) != 0;
+    bool new_p = new_s || cmp_term(tt, t[i].p, t[i - 1].p) != 0;
+    if (i > 0 && !new_s && !new_p && cmp_term(tt, t[i].o, t[i - 1].o) == 0) continue; /* a duplicate */
     if (new_s) {
       if (i > 0) put(io, " .\n");
       raptor_iostream_write_byte('\n', io);
-      if (write_term(px, npx, t[i].s, io)) return 1;
+      if (write_term(px, npx, tt, t[i].s, io)) return 1;
       put(io, "\n    ");
     } else if (new_p) {
       put(io, " ;\n    ");
@@ -182,58 +212,29 @@ static int write_triples(const ent_prefix *px, size_t npx, const triple *t, size
       put(io, " ,\n        ");
     }
     if (new_p) {
-      if (is_type(t[i].p))
+      if (is_type(tt, t[i].p))
         raptor_iostream_write_byte('a', io);
-      else if (write_term(px, npx, t[i].p, io))
+      else if (write_term(px, npx, tt, t[i].p, io))
         return 1;
       raptor_iostream_write_byte(' ', io);
     }
-    if (write_term(px, npx, t[i].o, io)) return 1;
+    if (write_term(px, npx, tt, t[i].o, io)) return 1;
   }
   if (n) put(io, " .\n");
   return 0;
 }
 
-entente_status ent_turtle_write(librdf_stream *stream, const ent_prefix *prefixes, size_t nprefixes,
+entente_status ent_turtle_write(const ent_triples *t, const ent_prefix *prefixes, size_t nprefixes,
                                 raptor_iostream *io) {
-  triple *t = NULL;
-  size_t n = 0, cap = 0;
-  entente_status st = ENTENTE_OK;
-  for (; !librdf_stream_end(stream); librdf_stream_next(stream)) {
-    librdf_statement *s = librdf_stream_get_object(stream);
-    if (!s) break;
-    if (n == cap) {
-      size_t ncap = cap ? cap * 2 : 512;
-      triple *nt = realloc(t, ncap * sizeof *nt);
-      if (!nt) {
-        st = ENTENTE_ERR_NOMEM;
-        break;
-      }
-      t = nt;
-      cap = ncap;
-    }
-    /* References to the terms, not to the statement: a stream may reuse
-     * its statement for the next one. */
-    triple *x = &t[n];
-    x->s = raptor_term_copy(librdf_statement_get_subject(s));
-    x->p = raptor_term_copy(librdf_statement_get_predicate(s));
-    x->o = raptor_term_copy(librdf_statement_get_object(s));
-    n++;
-    if (!x->s || !x->p || !x->o) {
-      st = ENTENTE_ERR_RDF;
-      break;
-    }
-  }
-  if (st == ENTENTE_OK) {
-    qsort(t, n, sizeof *t, cmp_triple);
-    if (write_prefixes(prefixes, nprefixes, io) || write_triples(prefixes, nprefixes, t, n, io))
-      st = ENTENTE_ERR_RDF;
-  }
-  for (size_t i = 0; i < n; i++) {
-    if (t[i].s) raptor_free_term(t[i].s);
-    if (t[i].p) raptor_free_term(t[i].p);
-    if (t[i].o) raptor_free_term(t[i].o);
-  }
-  free(t);
+  if (t->failed) return ENTENTE_ERR_RDF;
+  triple *v = malloc((t->v.n + 1) * sizeof *v);
+  if (!v) return ENTENTE_ERR_NOMEM;
+  for (size_t i = 0; i < t->v.n; i++) v[i] = (triple){t->v.v[i].s, t->v.v[i].p, t->v.v[i].o, t};
+  qsort(v, t->v.n, sizeof *v, cmp_triple);
+  entente_status st = write_prefixes(prefixes, nprefixes, io) ||
+                              write_triples(prefixes, nprefixes, t, v, t->v.n, io)
+                          ? ENTENTE_ERR_RDF
+                          : ENTENTE_OK;
+  free(v);
   return st;
 }

@@ -104,12 +104,54 @@ void ent_triples_add(ent_triples *t, ent_term_id s, ent_term_id p, ent_term_id o
 
 /* librdf ---------------------------------------------------------------- */
 
+/* The term of a raptor term, made in t; 0 with t->failed when it cannot be. */
+static ent_term_id from_raptor(ent_triples *t, const raptor_term *r) {
+  size_t len;
+  const unsigned char *s;
+  switch (r ? r->type : RAPTOR_TERM_TYPE_UNKNOWN) {
+  case RAPTOR_TERM_TYPE_URI:
+    s = raptor_uri_as_counted_string(r->value.uri, &len);
+    return ent_triples_iri(t, (const char *)s, len);
+  case RAPTOR_TERM_TYPE_BLANK:
+    return term_new(t, ENT_TERM_BLANK, (const char *)r->value.blank.string,
+                    r->value.blank.string_len);
+  case RAPTOR_TERM_TYPE_LITERAL: {
+    const raptor_term_literal_value *l = &r->value.literal;
+    ent_term_id dt = 0;
+    if (l->datatype) {
+      s = raptor_uri_as_counted_string(l->datatype, &len);
+      if (!(dt = ent_triples_iri(t, (const char *)s, len))) return 0;
+    }
+    return ent_triples_literal(t, (const char *)l->string, l->string_len,
+                               (const char *)l->language, l->language ? 0 : dt);
+  }
+  case RAPTOR_TERM_TYPE_UNKNOWN:
+  default:
+    t->failed = true;
+    return 0;
+  }
+}
+
+entente_status ent_triples_add_stream(ent_triples *t, librdf_stream *stream) {
+  for (; !librdf_stream_end(stream); librdf_stream_next(stream)) {
+    librdf_statement *st = librdf_stream_get_object(stream);
+    if (!st) return ENTENTE_ERR_RDF;
+    ent_term_id s = from_raptor(t, librdf_statement_get_subject(st));
+    ent_term_id p = from_raptor(t, librdf_statement_get_predicate(st));
+    ent_term_id o = from_raptor(t, librdf_statement_get_object(st));
+    ent_triples_add(t, s, p, o);
+    if (t->failed) return s && p && o ? ENTENTE_ERR_NOMEM : ENTENTE_ERR_RDF;
+  }
+  return ENTENTE_OK;
+}
+
 /* A librdf node of term id (owned by the caller), datatypes from nodes[]. */
 static librdf_node *node_of(const ent_triples *t, librdf_world *w, ent_term_id id,
                             librdf_node **nodes) {
   const ent_term *term = &t->terms.v[id];
   const unsigned char *s = (const unsigned char *)ent_triples_str(t, term->str);
   if (term->kind == ENT_TERM_IRI) return librdf_new_node_from_uri_string(w, s);
+  if (term->kind == ENT_TERM_BLANK) return librdf_new_node_from_blank_identifier(w, s);
   if (!term->datatype)
     return librdf_new_node_from_literal(w, s, term->lang ? ent_triples_str(t, term->lang) : NULL, 0);
   librdf_node *dn = nodes[term->datatype];

@@ -24,11 +24,14 @@
 /** A term's number in its triples; 0 is none (a term that could not be made). */
 typedef uint32_t ent_term_id;
 
-typedef enum { ENT_TERM_IRI = 1, ENT_TERM_LITERAL = 2 } ent_term_kind;
+/* In raptor's order of term types (raptor_term_compare): IRIs, blank nodes,
+ * literals. */
+typedef enum { ENT_TERM_IRI = 1, ENT_TERM_BLANK = 2, ENT_TERM_LITERAL = 3 } ent_term_kind;
 
 typedef struct {
   ent_term_kind kind;
-  uint32_t str, len;    /* the IRI or the lexical form: offset in the pool, bytes */
+  uint32_t str, len;    /* the IRI, blank node label or lexical form: offset in
+                           the pool, bytes */
   uint32_t lang;        /* a literal's language tag: offset in the pool, 0 when none */
   ent_term_id datatype; /* a literal's datatype (an IRI term), 0 when none */
 } ent_term;
@@ -68,6 +71,12 @@ ent_term_id ent_triples_iri_once(ent_triples *t, const char *s, size_t len);
  * term, or 0). 0 (and t->failed) when out of memory. Borrows its arguments. */
 ent_term_id ent_triples_literal(ent_triples *t, const char *s, size_t len, const char *lang,
                                 ent_term_id datatype);
+
+/** Append the statements of `stream` (borrowed; read to its end) to `t`,
+ * the terms copied: a model's statements for entente's writers. Graph
+ * names are not kept. ENTENTE_ERR_NOMEM, or ENTENTE_ERR_RDF for a term of
+ * no known type. */
+entente_status ent_triples_add_stream(ent_triples *t, librdf_stream *stream);
 
 /** Add the triple (s, p, o); when one of them is 0, t->failed is set instead. */
 void ent_triples_add(ent_triples *t, ent_term_id s, ent_term_id p, ent_term_id o);
