@@ -209,6 +209,9 @@ static int write_triples_term(ent_ntriples *w, const ent_triples *t, ent_term_id
                               raptor_iostream *io) {
   const ent_term *term = &t->terms.v[id];
   if (term->kind == ENT_TERM_IRI) return write_term_iri(w, t, id, io);
+  if (term->kind == ENT_TERM_BLANK) /* as raptor_term_escaped_write */
+    return raptor_bnodeid_ntriples_write((const unsigned char *)ent_triples_str(t, term->str),
+                                         term->len, io);
   const char *lang = term->lang ? ent_triples_str(t, term->lang) : NULL;
   return write_literal_((const unsigned char *)ent_triples_str(t, term->str), term->len,
                         (const unsigned char *)lang, lang ? strlen(lang) : 0, term->datatype,
@@ -238,7 +241,7 @@ entente_status ent_ntriples_write_triples(ent_ntriples *w, const ent_triples *t,
   }
   for (size_t i = 0; st == ENTENTE_OK && i < t->v.n; i++) {
     const ent_triple *x = &t->v.v[i];
-    if (write_term_iri(w, t, x->s, io) || raptor_iostream_write_byte(' ', io) ||
+    if (write_triples_term(w, t, x->s, io) || raptor_iostream_write_byte(' ', io) ||
         write_term_iri(w, t, x->p, io) || raptor_iostream_write_byte(' ', io) ||
         write_triples_term(w, t, x->o, io) ||
         (graph ? raptor_iostream_counted_string_write(w->buf + w->by_term.v[0].off,
