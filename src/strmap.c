@@ -4,11 +4,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* One array of slots (a probe reads one line of memory, not three), and the
+ * keys in one pool of the map's: a key is not an allocation of its own, and
+ * emptying the map (a memo starting over) frees nothing. */
+typedef struct {
+  uint64_t hash;
+  size_t val;
+  uint32_t off; /* of the key in the pool; 0: an empty slot */
+  uint32_t len; /* of the key */
+} slot_t;
+
 struct ent_strmap {
-  char **keys;
-  size_t *vals;
-  uint64_t *hashes; /* of each key: most probes end on a differing hash, no strcmp */
+  slot_t *slots;
   size_t cap, count;
+  char *pool; /* NUL-terminated keys; pool[0] is unused (off 0: empty) */
+  size_t pool_n, pool_cap;
 };
 
 uint64_t ent_strhash(const char *s) {
@@ -16,91 +26,101 @@ uint64_t ent_strhash(const char *s) {
   for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
   return h;
 }
-#define hash ent_strhash
+
+/* FNV-1a and the key's length, in one pass. */
+static uint64_t hash_len(const char *s, size_t *len) {
+  uint64_t h = 1469598103934665603ull;
+  const char *p = s;
+  for (; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ull;
+  *len = (size_t)(p - s);
+  return h;
+}
 
 ent_strmap *ent_strmap_new(void) {
   ent_strmap *m = calloc(1, sizeof *m);
   if (!m) return NULL;
   m->cap = 64;
-  m->keys = calloc(m->cap, sizeof *m->keys);
-  m->vals = calloc(m->cap, sizeof *m->vals);
-  m->hashes = calloc(m->cap, sizeof *m->hashes);
-  if (!m->keys || !m->vals || !m->hashes) {
-    ent_strmap_free(m);
+  m->slots = calloc(m->cap, sizeof *m->slots);
+  if (!m->slots) {
+    free(m);
     return NULL;
   }
+  m->pool_n = 1;
   return m;
 }
 
 void ent_strmap_free(ent_strmap *m) {
   if (!m) return;
-  if (m->keys)
-    for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
-  free(m->keys);
-  free(m->vals);
-  free(m->hashes);
+  free(m->slots);
+  free(m->pool);
   free(m);
 }
 
-static size_t slot(const ent_strmap *m, const char *key, uint64_t h) {
+/* The slot of key (its own, or the empty one where it would go). */
+static size_t slot(const ent_strmap *m, const char *key, size_t len, uint64_t h) {
   size_t i = (size_t)h & (m->cap - 1);
-  while (m->keys[i] && (m->hashes[i] != h || strcmp(m->keys[i], key) != 0))
-    i = (i + 1) & (m->cap - 1);
-  return i;
+  for (;; i = (i + 1) & (m->cap - 1)) {
+    const slot_t *s = &m->slots[i];
+    if (!s->off || (s->hash == h && s->len == len && memcmp(m->pool + s->off, key, len) == 0))
+      return i;
+  }
 }
 
 static bool grow(ent_strmap *m) {
-  ent_strmap n = {calloc(m->cap * 2, sizeof(char *)), calloc(m->cap * 2, sizeof(size_t)),
-                  calloc(m->cap * 2, sizeof(uint64_t)), m->cap * 2, m->count};
-  if (!n.keys || !n.vals || !n.hashes) {
-    free(n.keys);
-    free(n.vals);
-    free(n.hashes);
-    return false;
-  }
+  size_t cap = m->cap * 2;
+  slot_t *n = calloc(cap, sizeof *n);
+  if (!n) return false;
   for (size_t i = 0; i < m->cap; i++) {
-    if (!m->keys[i]) continue;
-    size_t j = slot(&n, m->keys[i], m->hashes[i]);
-    n.keys[j] = m->keys[i];
-    n.vals[j] = m->vals[i];
-    n.hashes[j] = m->hashes[i];
+    if (!m->slots[i].off) continue;
+    size_t j = (size_t)m->slots[i].hash & (cap - 1);
+    while (n[j].off) j = (j + 1) & (cap - 1);
+    n[j] = m->slots[i];
   }
-  free(m->keys);
-  free(m->vals);
-  free(m->hashes);
-  *m = n;
+  free(m->slots);
+  m->slots = n;
+  m->cap = cap;
   return true;
 }
 
 bool ent_strmap_put(ent_strmap *m, const char *key, size_t value) {
   if ((m->count + 1) * 2 > m->cap && !grow(m)) return false;
-  uint64_t h = hash(key);
-  size_t i = slot(m, key, h);
-  if (!m->keys[i]) {
-    size_t n = strlen(key);
-    m->hashes[i] = h;
-    m->keys[i] = malloc(n + 1);
-    if (!m->keys[i]) return false;
-    memcpy(m->keys[i], key, n + 1);
+  size_t len;
+  uint64_t h = hash_len(key, &len);
+  size_t i = slot(m, key, len, h);
+  slot_t *s = &m->slots[i];
+  if (!s->off) {
+    size_t need = m->pool_n + len + 1;
+    if (need > UINT32_MAX) return false;
+    if (need > m->pool_cap) {
+      size_t c = m->pool_cap ? m->pool_cap : 1024;
+      while (c < need) c *= 2;
+      char *p = realloc(m->pool, c);
+      if (!p) return false;
+      m->pool = p;
+      m->pool_cap = c;
+    }
+    memcpy(m->pool + m->pool_n, key, len + 1);
+    *s = (slot_t){h, 0, (uint32_t)m->pool_n, (uint32_t)len};
+    m->pool_n = need;
     m->count++;
   }
-  m->vals[i] = value;
+  s->val = value;
   return true;
 }
 
 bool ent_strmap_get(const ent_strmap *m, const char *key, size_t *value) {
-  size_t i = slot(m, key, hash(key));
-  if (!m->keys[i]) return false;
-  if (value) *value = m->vals[i];
+  size_t len;
+  uint64_t h = hash_len(key, &len);
+  const slot_t *s = &m->slots[slot(m, key, len, h)];
+  if (!s->off) return false;
+  if (value) *value = s->val;
   return true;
 }
 
 void ent_strmap_clear(ent_strmap *m) {
-  for (size_t i = 0; i < m->cap; i++) {
-    free(m->keys[i]);
-    m->keys[i] = NULL;
-  }
+  if (m->count) memset(m->slots, 0, m->cap * sizeof *m->slots);
   m->count = 0;
+  m->pool_n = 1;
 }
 
 size_t ent_strmap_count(const ent_strmap *m) { return m->count; }
