@@ -75,6 +75,7 @@ static ent_term_id iri(builder *b, const char *ns, const char *local, bool once)
   memcpy(s + nl, local, ll + 1);
   ent_term_id id = once ? ent_triples_iri_once(b->t, s, n - 1) : ent_triples_iri(b->t, s, n - 1);
   if (s != stack) free(s);
+  if (nl && ll) ent_triples_set_head(b->t, id, nl);
   return id;
 }
 
@@ -172,7 +173,9 @@ static ent_term_id res(builder *b, const char *path) {
 
 static ent_term_id entity(builder *b, int e) {
   if (e < 0 || (size_t)e >= b->doc->entities.n || !b->ent_iri[e]) return 0;
-  return uri(b, "", b->ent_iri[e]);
+  ent_term_id id = uri(b, "", b->ent_iri[e]);
+  ent_triples_set_head(b->t, id, strlen(b->info->base)); /* ent_iri is base + path */
+  return id;
 }
 
 /* The path of an entity's IRI under the base. */

@@ -41,6 +41,12 @@ struct ent_ntriples {
   bool failed;          /* out of memory while raptor wrote into buf */
   raptor_iostream *into; /* onto buf */
   ENT_VEC(span) by_term; /* ent_triples terms' escaped IRIs; len 0: not yet */
+  struct head {          /* the article's namespaces, escaped (head_escaped) */
+    const char *s;
+    size_t len;
+    span esc;
+  } heads[16];
+  size_t nheads;
 };
 
 static int grow(ent_ntriples *w, size_t more) {
@@ -182,6 +188,31 @@ entente_status ent_ntriples_write(ent_ntriples *w, librdf_stream *stream, bool q
   return ENTENTE_OK;
 }
 
+/* The escaped form of a namespace (a term's head) in buf, escaped at its
+ * first use in the article: raptor escapes a character at a time, so the
+ * escape of an IRI is the escape of its head then of the rest. */
+static int head_escaped(ent_ntriples *w, const ent_triples *t, const ent_term *term, span *out) {
+  const char *s = ent_triples_str(t, term->str);
+  for (size_t k = 0; k < w->nheads; k++)
+    if (w->heads[k].len == term->head && memcmp(w->heads[k].s, s, term->head) == 0) {
+      *out = w->heads[k].esc;
+      return 0;
+    }
+  /* raptor reads a string to its NUL, whatever the length it is given. */
+  char copy[256];
+  if (term->head >= sizeof copy) return 1;
+  memcpy(copy, s, term->head);
+  copy[term->head] = '\0';
+  size_t off = w->n;
+  int rc = raptor_string_escaped_write((const unsigned char *)copy, term->head, '>',
+                                       RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->into);
+  if (rc || w->failed) return 1;
+  *out = (span){off, w->n - off};
+  if (w->nheads < sizeof w->heads / sizeof *w->heads)
+    w->heads[w->nheads++] = (struct head){s, term->head, *out};
+  return 0;
+}
+
 /* The escaped IRI of term id onto io: escaped into buf at its first use in
  * the article, copied from there after. */
 static int write_term_iri(ent_ntriples *w, const ent_triples *t, ent_term_id id,
@@ -190,19 +221,26 @@ static int write_term_iri(ent_ntriples *w, const ent_triples *t, ent_term_id id,
   if (!sp->len) {
     const ent_term *term = &t->terms.v[id];
     if (term->kind != ENT_TERM_IRI) return 1;
+    span h = {0, 0};
+    if (term->head && head_escaped(w, t, term, &h)) h.len = 0; /* escaped whole below */
     size_t off = w->n;
     raptor_iostream_write_byte('<', w->into);
-    int rc = raptor_string_escaped_write((const unsigned char *)ent_triples_str(t, term->str),
-                                         term->len, '>', RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->into);
-    raptor_iostream_write_byte('>', w->into);
-    if (rc || w->failed) {
-      w->failed = false;
-      w->n = off;
-      return 1;
+    if (h.len && !grow(w, h.len)) { /* buf + h.off stays valid: grown first */
+      memcpy(w->buf + w->n, w->buf + h.off, h.len);
+      w->n += h.len;
     }
+    size_t head = h.len ? term->head : 0;
+    int rc = raptor_string_escaped_write(
+        (const unsigned char *)ent_triples_str(t, term->str) + head, term->len - head, '>',
+        RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->into);
+    raptor_iostream_write_byte('>', w->into);
+    if (rc || w->failed || w->n - off < h.len + 2) goto fail;
     *sp = (span){off, w->n - off};
   }
   return raptor_iostream_counted_string_write(w->buf + sp->off, sp->len, io);
+fail:
+  w->failed = true; /* the article fails: buf is cut back at its end */
+  return 1;
 }
 
 static int write_triples_term(ent_ntriples *w, const ent_triples *t, ent_term_id id,
@@ -225,6 +263,7 @@ entente_status ent_ntriples_write_triples(ent_ntriples *w, const ent_triples *t,
   /* The article's escapes go after the stream memo's bytes, and are
    * dropped at the end: they are the article's. The graph's is term 0. */
   w->by_term.n = 0;
+  w->nheads = 0;
   for (size_t i = 0; i < t->terms.n + (t->terms.n == 0); i++)
     if (!ent_vec_push(&w->by_term)) return ENTENTE_ERR_NOMEM;
   size_t n0 = w->n;

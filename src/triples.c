@@ -49,7 +49,7 @@ static ent_term_id term_new(ent_triples *t, ent_term_kind kind, const char *s, s
   uint32_t off = pool_add(t, s, len);
   ent_term *term = off ? ent_vec_push(&t->terms) : NULL;
   if (!term) goto fail;
-  *term = (ent_term){kind, off, (uint32_t)len, 0, 0};
+  *term = (ent_term){kind, off, (uint32_t)len, 0, 0, 0};
   return (ent_term_id)(t->terms.n - 1);
 fail:
   t->failed = true;
@@ -74,6 +74,13 @@ ent_term_id ent_triples_iri(ent_triples *t, const char *s, size_t len) {
   ent_term_id n = ent_triples_iri_once(t, s, len);
   if (n && !ent_strmap_put(t->iris, s, n)) t->failed = true;
   return n;
+}
+
+void ent_triples_set_head(ent_triples *t, ent_term_id id, size_t head) {
+  ent_term *term = id && id < t->terms.n ? &t->terms.v[id] : NULL;
+  if (term && term->kind == ENT_TERM_IRI && head > 0 && head <= term->len &&
+      (unsigned char)t->pool.v[term->str + head - 1] < 0x80)
+    term->head = (uint32_t)head;
 }
 
 ent_term_id ent_triples_literal(ent_triples *t, const char *s, size_t len, const char *lang,

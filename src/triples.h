@@ -34,6 +34,8 @@ typedef struct {
                            the pool, bytes */
   uint32_t lang;        /* a literal's language tag: offset in the pool, 0 when none */
   ent_term_id datatype; /* a literal's datatype (an IRI term), 0 when none */
+  uint32_t head;        /* an IRI's first bytes that many IRIs share (its
+                           namespace), 0 when not told: ent_triples_set_head */
 } ent_term;
 
 typedef struct {
@@ -65,6 +67,11 @@ ent_term_id ent_triples_iri(ent_triples *t, const char *s, size_t len);
 /** A new term of the IRI s, not looked for nor remembered: for an IRI used
  * by one fact (its node, its evidence span). 0 (and t->failed) as above. */
 ent_term_id ent_triples_iri_once(ent_triples *t, const char *s, size_t len);
+
+/** Tell that the first `head` bytes of IRI term `id` are a namespace many
+ * IRIs share (the base, the article's IRI), ending on an ASCII byte: a
+ * writer may escape them once for all. */
+void ent_triples_set_head(ent_triples *t, ent_term_id id, size_t head);
 
 /** A new literal term: lexical form s (len bytes, UTF-8 that raptor can
  * write), with language tag lang (NULL or "": none) or datatype (an IRI
