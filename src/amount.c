@@ -60,7 +60,18 @@ typedef struct {
   const char *t;
   size_t len;
   memo *mm;
+  const ent_amount_hints *hints; /* or NULL */
 } scan;
+
+/* The hints' head classes of word token t, ~0u when unknown or when its
+ * folded form would not fit a key (fold_span fails: no key, no classes). */
+static unsigned hinted_classes(const scan *sc, tk t) {
+  size_t fl = KEY_CAP;
+  unsigned c = sc->hints && t.kind == TK_WORD && t.e - t.s < KEY_CAP
+                   ? sc->hints->word_classes(sc->hints->ctx, t.s, t.e, &fl)
+                   : ~0u;
+  return fl < KEY_CAP ? c : ~0u;
+}
 
 static size_t memo_slot(size_t at, unsigned salt) {
   return (size_t)(((uint64_t)(at ^ ((uint64_t)salt << 40)) * 0x9E3779B97F4A7C15ull) >> 58);
@@ -189,6 +200,15 @@ static unsigned start_classes(const scan *sc, size_t i) {
   char key[KEY_CAP], w[KEY_CAP];
   size_t o = 0, prev = 0, p = i;
   unsigned cls = 0;
+  /* A word with white space (or the end) after it is its own only key. */
+  tk first = next_tok(sc, i);
+  unsigned known = hinted_classes(sc, first);
+  size_t after = first.e;
+  if (known != ~0u && (after >= sc->len || is_space(cp_at(sc, after, &after)))) {
+    sc->mm->starts[h].at = i + 1;
+    sc->mm->starts[h].classes = known;
+    return known;
+  }
   for (size_t n = 0; n < MAX_PHRASE; n++) {
     tk t = next_tok(sc, p);
     if (t.kind == TK_END || t.kind == TK_NUM || (n > 0 && t.s > prev)) break;
@@ -728,6 +748,9 @@ static bool amount_at(const scan *sc, size_t p, ent_amount *out, size_t *skip) {
 #define LEAD (2 * MAX_PHRASE)
 static bool is_core(const scan *sc, tk t) {
   if (t.kind == TK_NUM) return true;
+  /* A word that starts no number phrase, and has no hyphen: not one. */
+  unsigned known = hinted_classes(sc, t);
+  if (known != ~0u && !(known & (ENT_LEX_NUMBER_WORD | ENT_LEX_SCALE))) return false;
   char key[KEY_CAP];
   bool hundred;
   if (t.kind != TK_WORD || !fold_span(sc, t.s, t.e, key, sizeof key)) return false;
@@ -763,10 +786,15 @@ static bool worth_trying(const scan *sc, tk c, const tk *prev, size_t *skip) {
 
 bool ent_amount_find(const ent_lexicon *lex, const char *text, size_t len, size_t from,
                      ent_amount *out) {
+  return ent_amount_find_hinted(lex, text, len, from, NULL, out);
+}
+
+bool ent_amount_find_hinted(const ent_lexicon *lex, const char *text, size_t len, size_t from,
+                            const ent_amount_hints *hints, ent_amount *out) {
   if (!lex || !text || !out) return false;
   memo mm;
   for (size_t k = 0; k < MEMO; k++) mm.tok[k].at = mm.phrase[k].at = mm.starts[k].at = 0;
-  scan sc = {lex, text, len, &mm};
+  scan sc = {lex, text, len, &mm, hints};
   /* Walk from figure to figure, and try the starts up to LEAD tokens before
    * each (a qualifier, a currency symbol), earliest first: trying every token
    * of the text would cost dozens of lexicon look-ups each. */

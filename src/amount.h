@@ -38,6 +38,21 @@ typedef struct {
 bool ent_amount_find(const ent_lexicon *lex, const char *text, size_t len, size_t from,
                      ent_amount *out);
 
+/** What a caller knows of the text's words, to spare the scanner lexicon
+ * look-ups (a document's tokens: ent_doc_amount_find). word_classes(ctx,
+ * s, e, &fold_len) is the classes of the lexicon phrases whose first word
+ * is the word text[s..e) folded (ent_lexicon_head), with the folded form's
+ * length, given only when that form has no hyphen; ~0u when it does not
+ * know. */
+typedef struct {
+  unsigned (*word_classes)(void *ctx, size_t s, size_t e, size_t *fold_len);
+  void *ctx;
+} ent_amount_hints;
+
+/** ent_amount_find with hints (borrowed; NULL: none): the same answer. */
+bool ent_amount_find_hinted(const ent_lexicon *lex, const char *text, size_t len, size_t from,
+                            const ent_amount_hints *hints, ent_amount *out);
+
 /** Whether `full` (a currency with a code) is one of the currencies the
  * generic name `generic` stands for: its French label starts with the
  * generic label and a space ("couronne norvégienne" for "couronne"). */

@@ -106,6 +106,45 @@ void ent_doc_clear(ent_doc *doc) {
   memset(doc, 0, sizeof *doc);
 }
 
+/* ent_amount_hints over a document's tokens: the scanner reads forward,
+ * so the search starts from the token last asked for. */
+typedef struct {
+  const ent_doc *doc;
+  size_t at;
+} word_hints;
+
+/* The head classes of the word token spanning exactly [s, e) (its folded
+ * form's length in *fold_len), ~0u when there is none, its classes are
+ * unknown or its folded form has a hyphen. */
+static unsigned word_classes(void *ctx, size_t s, size_t e, size_t *fold_len) {
+  word_hints *h = ctx;
+  const ent_doc *doc = h->doc;
+  size_t i = h->at;
+  if (i >= doc->toks.n || doc->toks.v[i].start > s) {
+    size_t lo = 0, hi = doc->toks.n; /* the first token starting at or after s */
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (doc->toks.v[mid].start < s) lo = mid + 1;
+      else hi = mid;
+    }
+    i = lo;
+  }
+  while (i < doc->toks.n && doc->toks.v[i].start < s) i++;
+  h->at = i;
+  const ent_token *t = i < doc->toks.n ? &doc->toks.v[i] : NULL;
+  if (!t || t->start != s || t->end != e || t->kind != ENT_TOK_WORD || t->elided ||
+      t->head_classes == ~0u || memchr(t->fold, '-', t->fold_len))
+    return ~0u;
+  *fold_len = t->fold_len;
+  return t->head_classes;
+}
+
+bool ent_doc_amount_find(const ent_doc *doc, size_t len, size_t from, ent_amount *out) {
+  word_hints wh = {doc, 0};
+  ent_amount_hints h = {word_classes, &wh};
+  return ent_amount_find_hinted(doc->lex, doc->text, len, from, &h, out);
+}
+
 #define STORE_BLOCK 8192
 
 char *ent_doc_str_new(ent_doc *doc, size_t n) {

@@ -177,6 +177,10 @@ ent_doc_looks *ent_doc_take_looks(ent_doc *doc);
 /** Free a memo; NULL is a no-op. */
 void ent_doc_looks_free(ent_doc_looks *looks);
 
+/** ent_amount_find(doc->lex, doc->text, len, from, out), the same answer,
+ * with the document's tokens as hints (fewer lexicon look-ups). */
+bool ent_doc_amount_find(const ent_doc *doc, size_t len, size_t from, ent_amount *out);
+
 /** Initialise *doc over text (borrowed) and lex (borrowed). */
 void ent_doc_init(ent_doc *doc, const char *text, size_t len, const ent_lexicon *lex);
 /** Release everything the doc owns (not the doc struct itself). */

@@ -250,7 +250,7 @@ static void np_amount(const ctx *c, bill_np *np, size_t sent_end) {
   if (np->end >= sent_end) return;
   ent_amount a;
   const ent_doc *d = c->doc;
-  if (!ent_amount_find(d->lex, d->text, d->toks.v[near_end(np->end, sent_end) - 1].end,
+  if (!ent_doc_amount_find(d, d->toks.v[near_end(np->end, sent_end) - 1].end,
                        tk(c, np->end)->start, &a))
     return;
   size_t i = np->end;
@@ -477,7 +477,7 @@ static size_t after_amount(const ctx *c, const bill_np *np, size_t sent_end) {
   if (!np->amount) return np->label_end;
   ent_amount a;
   const ent_doc *d = c->doc;
-  if (!ent_amount_find(d->lex, d->text, d->toks.v[near_end(np->end, sent_end) - 1].end,
+  if (!ent_doc_amount_find(d, d->toks.v[near_end(np->end, sent_end) - 1].end,
                        tk(c, np->end)->start, &a))
     return np->end;
   return tok_at(c, a.end, np->end, sent_end);

@@ -559,7 +559,7 @@ static entente_status collect(ctx *c) {
   const ent_doc *d = c->doc;
   size_t from = 0;
   ent_amount a;
-  while (from < d->len && ent_amount_find(d->lex, d->text, d->len, from, &a)) {
+  while (from < d->len && ent_doc_amount_find(d, d->len, from, &a)) {
     if (a.end <= from) break;
     from = a.end;
     size_t t0 = tok_at(c, a.start), t1 = tok_at(c, a.end);
