@@ -106,22 +106,23 @@ void ent_doc_clear(ent_doc *doc) {
   memset(doc, 0, sizeof *doc);
 }
 
-/* ent_amount_hints over a document's tokens: the scanner reads forward,
+/* The scanners' hints (ent_amount_hints, ent_temporal_hints) over a
+ * document's tokens: the scanners read forward,
  * so the search starts from the token last asked for. */
 typedef struct {
   const ent_doc *doc;
   size_t at;
 } word_hints;
 
-/* The head classes of the word token spanning exactly [s, e) (its folded
- * form's length in *fold_len), ~0u when there is none, its classes are
- * unknown or its folded form has a hyphen. */
-static unsigned word_classes(void *ctx, size_t s, size_t e, size_t *fold_len) {
-  word_hints *h = ctx;
+/* The token spanning exactly [s, e), from the one last asked for (the
+ * scanners read forward); NULL when none does. */
+static const ent_token *token_at(word_hints *h, size_t s, size_t e) {
   const ent_doc *doc = h->doc;
-  size_t i = h->at;
-  if (i >= doc->toks.n || doc->toks.v[i].start > s) {
-    size_t lo = 0, hi = doc->toks.n; /* the first token starting at or after s */
+  size_t i = h->at, n = doc->toks.n;
+  /* A few tokens on from the last one, else a binary search. */
+  for (size_t k = 0; k < 4 && i < n && doc->toks.v[i].start < s; k++) i++;
+  if (i >= n || doc->toks.v[i].start < s || (i > 0 && doc->toks.v[i - 1].start >= s)) {
+    size_t lo = 0, hi = n; /* the first token starting at or after s */
     while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
       if (doc->toks.v[mid].start < s) lo = mid + 1;
@@ -129,14 +130,37 @@ static unsigned word_classes(void *ctx, size_t s, size_t e, size_t *fold_len) {
     }
     i = lo;
   }
-  while (i < doc->toks.n && doc->toks.v[i].start < s) i++;
   h->at = i;
   const ent_token *t = i < doc->toks.n ? &doc->toks.v[i] : NULL;
-  if (!t || t->start != s || t->end != e || t->kind != ENT_TOK_WORD || t->elided ||
-      t->head_classes == ~0u || memchr(t->fold, '-', t->fold_len))
+  return t && t->start == s && t->end == e ? t : NULL;
+}
+
+/* The head classes of the word token spanning exactly [s, e) (its folded
+ * form's length in *fold_len), ~0u when there is none, its classes are
+ * unknown or its folded form has a hyphen. */
+static unsigned word_classes(void *ctx, size_t s, size_t e, size_t *fold_len) {
+  const ent_token *t = token_at(ctx, s, e);
+  if (!t || t->kind != ENT_TOK_WORD || t->elided || t->head_classes == ~0u ||
+      memchr(t->fold, '-', t->fold_len))
     return ~0u;
   *fold_len = t->fold_len;
   return t->head_classes;
+}
+
+/* ent_temporal_hints over a document's tokens: a plain word's heads. */
+static bool word_heads(void *ctx, size_t s, size_t e, size_t *words, unsigned *classes) {
+  const ent_token *t = token_at(ctx, s, e);
+  if (!t || t->kind != ENT_TOK_WORD || t->elided || t->head_classes == ~0u) return false;
+  *words = t->head_words;
+  *classes = t->head_classes;
+  return true;
+}
+
+bool ent_doc_temporal_find(const ent_doc *doc, size_t len, size_t from, const ent_date *pub,
+                           bool future_tense, ent_time_match *out) {
+  word_hints wh = {doc, 0};
+  ent_temporal_hints h = {word_heads, &wh};
+  return ent_temporal_find_hinted(doc->lex, doc->text, len, from, pub, future_tense, &h, out);
 }
 
 bool ent_doc_amount_find(const ent_doc *doc, size_t len, size_t from, ent_amount *out) {

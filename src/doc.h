@@ -177,6 +177,11 @@ ent_doc_looks *ent_doc_take_looks(ent_doc *doc);
 /** Free a memo; NULL is a no-op. */
 void ent_doc_looks_free(ent_doc_looks *looks);
 
+/** ent_temporal_find(doc->lex, doc->text, len, from, pub, future_tense,
+ * out), the same answer, with the document's tokens as hints. */
+bool ent_doc_temporal_find(const ent_doc *doc, size_t len, size_t from, const ent_date *pub,
+                           bool future_tense, ent_time_match *out);
+
 /** ent_amount_find(doc->lex, doc->text, len, from, out), the same answer,
  * with the document's tokens as hints (fewer lexicon look-ups). */
 bool ent_doc_amount_find(const ent_doc *doc, size_t len, size_t from, ent_amount *out);

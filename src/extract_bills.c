@@ -188,7 +188,7 @@ static size_t time_span_end(const ctx *c, size_t i, size_t sent_end) {
   ent_time_match m;
   /* A date expression is a few words long: do not search the whole sentence. */
   size_t lim = i + 8 < sent_end ? i + 8 : sent_end;
-  if (!ent_temporal_find(d->lex, d->text, d->toks.v[lim - 1].end, d->toks.v[i].start,
+  if (!ent_doc_temporal_find(d, d->toks.v[lim - 1].end, d->toks.v[i].start,
                          NULL, false, &m) ||
       m.start != d->toks.v[i].start)
     return i;
@@ -542,7 +542,7 @@ static size_t sentence_times(ctx *c, const ent_sentence *se, tmatch *out, size_t
   const ent_doc *d = c->doc;
   size_t n = 0, from = se->start;
   ent_time_match m;
-  while (n < max && ent_temporal_find(d->lex, d->text, se->end, from,
+  while (n < max && ent_doc_temporal_find(d, se->end, from,
                                       d->pub.prec != ENT_PREC_NONE ? &d->pub : NULL, future,
                                       &m)) {
     if (m.start >= se->end || m.end <= from) break;

@@ -1152,7 +1152,7 @@ static bool add_claim(ctx *c, int claimant, int addressee, const ent_lex_entry *
   if (until < end && x.frame_end <= x.a) until = start; /* preposed: before the text */
   ent_time_match tm;
   const ent_date *pub = d->pub.prec != ENT_PREC_NONE ? &d->pub : NULL;
-  while (from < until && ent_temporal_find(d->lex, d->text, until, from, pub, false, &tm)) {
+  while (from < until && ent_doc_temporal_find(d, until, from, pub, false, &tm)) {
     bool inside = (tm.start >= start && tm.start < tk(c, x.b)->end) ||
                   (x.two && tm.start >= tk(c, x.a2)->start && tm.start < end);
     if (!inside && tm.date.prec != ENT_PREC_NONE) {

@@ -1137,7 +1137,7 @@ static void collect_times(ctx *c) {
   size_t from = tk(c, c->sf)->start, end = tk(c, c->se - 1)->end;
   const ent_date *pub = d->pub.prec != ENT_PREC_NONE ? &d->pub : NULL;
   ent_time_match m;
-  while (from < end && ent_temporal_find(d->lex, d->text, end, from, pub, false, &m)) {
+  while (from < end && ent_doc_temporal_find(d, end, from, pub, false, &m)) {
     if (m.end <= from || m.start < from) break;
     size_t k = c->sf;
     while (k < c->se && tk(c, k)->end <= m.start) k++;
@@ -1255,7 +1255,7 @@ static void event_date(ctx *c, int cl, size_t anchor, bool *planned, ent_date *o
   if (*planned) {
     const ent_doc *d = c->doc;
     ent_time_match f;
-    if (ent_temporal_find(d->lex, d->text, m.end, m.start, &d->pub, true, &f)) m = f;
+    if (ent_doc_temporal_find(d, m.end, m.start, &d->pub, true, &f)) m = f;
   }
   if (m.future) *planned = true;
   *out = m.date;

@@ -183,6 +183,7 @@ typedef struct {
   size_t nhits, caphits;
   size_t maxw;
   bool space, brk, cut, nomem;
+  const ent_temporal_hints *hints; /* or NULL */
 } scan;
 
 static bool is_space_cp(int32_t c) {
@@ -374,7 +375,14 @@ static size_t head_words(scan *s, size_t i) {
   if (t->heads != HEADS_UNKNOWN) return t->heads;
   size_t maxw = 0;
   unsigned cls = 0;
-  if (t->fold[0]) {
+  /* A word with nothing glued after it is its own only key, which the
+   * hints may know the heads of. */
+  const tok *u = t->fold[0] ? at(s, i + 1) : NULL;
+  bool alone = !u || u->space || u->brk || !joins(u) || !u->fold[0];
+  if (t->fold[0] && alone && s->hints &&
+      s->hints->word_heads(s->hints->ctx, t->start, t->end, &maxw, &cls)) {
+    /* known */
+  } else if (t->fold[0]) {
     /* The key of tokens [i, i + g), glued: key_of's, grown a token at a time. */
     char first[MAX_TOKS * (sizeof t->fold + 1)];
     size_t o = 0;
@@ -785,6 +793,12 @@ static bool match_at(scan *s, size_t i, const ctx *c, ent_time_match *out) {
 
 bool ent_temporal_find(const ent_lexicon *lex, const char *text, size_t len, size_t from,
                        const ent_date *pub, bool future_tense, ent_time_match *out) {
+  return ent_temporal_find_hinted(lex, text, len, from, pub, future_tense, NULL, out);
+}
+
+bool ent_temporal_find_hinted(const ent_lexicon *lex, const char *text, size_t len, size_t from,
+                              const ent_date *pub, bool future_tense,
+                              const ent_temporal_hints *hints, ent_time_match *out) {
   if (!lex || !text || !out || from >= len) return false;
   if (pub && (pub->prec != ENT_PREC_DAY || !valid_day(pub->year, pub->month, pub->day))) pub = NULL;
   scan s;
@@ -792,6 +806,7 @@ bool ent_temporal_find(const ent_lexicon *lex, const char *text, size_t len, siz
   s.lex = lex;
   s.text = text;
   s.len = len;
+  s.hints = hints;
   s.maxw = ent_lexicon_max_words(lex);
   if (s.maxw > MAX_WORDS || s.maxw == 0) s.maxw = MAX_WORDS;
   /* Start a little before `from` for context, on a character boundary; a

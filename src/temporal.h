@@ -53,4 +53,18 @@ int ent_date_weekday(const ent_date *d);
 bool ent_temporal_find(const ent_lexicon *lex, const char *text, size_t len, size_t from,
                        const ent_date *pub, bool future_tense, ent_time_match *out);
 
+/** What a caller knows of the text's words, to spare the scanner lexicon
+ * look-ups (a document's tokens: ent_doc_temporal_find). word_heads(ctx, s,
+ * e, &words, &classes) gives ent_lexicon_head of the word text[s..e)
+ * folded, and true, when it knows it; false when it does not. */
+typedef struct {
+  bool (*word_heads)(void *ctx, size_t s, size_t e, size_t *words, unsigned *classes);
+  void *ctx;
+} ent_temporal_hints;
+
+/** ent_temporal_find with hints (borrowed; NULL: none): the same answer. */
+bool ent_temporal_find_hinted(const ent_lexicon *lex, const char *text, size_t len, size_t from,
+                              const ent_date *pub, bool future_tense,
+                              const ent_temporal_hints *hints, ent_time_match *out);
+
 #endif
