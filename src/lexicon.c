@@ -74,6 +74,14 @@ struct ent_lexicon {
   ent_strmap *heads_memo; /* word -> ent_lexicon_head_words (mutable too) */
   ent_strmap *stem_heads; /* first word of every stemmed phrase -> max words */
   ent_strmap *heads;      /* first word of every exact phrase -> max words */
+  /* ent_lexicon_entries' answers, sorted, by classes (mutable too): the
+   * spelling rules are asked for with every person's name. */
+  struct {
+    unsigned classes;
+    const ent_lex_entry **v; /* NULL: not made (out of memory) */
+    size_t n;
+  } listed[8];
+  size_t nlisted;
   bool failed;
 };
 
@@ -599,6 +607,7 @@ void ent_lexicon_free(ent_lexicon *lex) {
   free(lex->look_at);
   ent_strmap_free(lex->stem_heads);
   ent_strmap_free(lex->heads);
+  for (size_t i = 0; i < lex->nlisted; i++) free(lex->listed[i].v);
   if (lex->stemmer) sb_stemmer_delete(lex->stemmer);
   free(lex);
 }
@@ -697,14 +706,42 @@ static int cmp_order(const void *x, const void *y) {
   return strcmp(a->id, b->id);
 }
 
-size_t ent_lexicon_entries(const ent_lexicon *lex, unsigned classes, const ent_lex_entry **out,
-                           size_t max) {
+/* The entries of `classes` in the lexicon's order into out (up to max);
+ * how many there are. */
+static size_t entries_of(const ent_lexicon *lex, unsigned classes, const ent_lex_entry **out,
+                         size_t max) {
   size_t n = 0;
   for (size_t i = 0; i < lex->n; i++)
     if (lex->entries[i]->classes & classes) {
       if (n < max) out[n] = lex->entries[i];
       n++;
     }
+  return n;
+}
+
+size_t ent_lexicon_entries(const ent_lexicon *clex, unsigned classes, const ent_lex_entry **out,
+                           size_t max) {
+  ent_lexicon *lex = (ent_lexicon *)clex; /* the memo only: see the struct */
+  size_t k = 0;
+  while (k < lex->nlisted && lex->listed[k].classes != classes) k++;
+  if (k == lex->nlisted && k < sizeof lex->listed / sizeof *lex->listed) {
+    size_t n = entries_of(lex, classes, NULL, 0);
+    const ent_lex_entry **v = malloc((n + 1) * sizeof *v);
+    if (v) {
+      entries_of(lex, classes, v, n);
+      qsort(v, n, sizeof *v, cmp_order); /* a total order: ids are unique */
+    }
+    lex->listed[k].classes = classes;
+    lex->listed[k].v = v;
+    lex->listed[k].n = n;
+    lex->nlisted++;
+  }
+  if (k < lex->nlisted && lex->listed[k].v && lex->listed[k].n <= max) {
+    memcpy(out, lex->listed[k].v, lex->listed[k].n * sizeof *out);
+    return lex->listed[k].n;
+  }
+  /* More than max (the first max in the lexicon's order, sorted), or no memo. */
+  size_t n = entries_of(lex, classes, out, max);
   qsort(out, n < max ? n : max, sizeof *out, cmp_order);
   return n;
 }
