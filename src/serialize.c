@@ -142,7 +142,8 @@ static entente_status write_io(ent_serializer *ser, const source *src, raptor_io
   if (src->triples && ser->nt)
     return ent_ntriples_write_triples(ser->nt, src->triples, ser->quads ? src->graph : NULL, io);
   if (src->triples && ser->turtle)
-    return ent_turtle_write(src->triples, ser->prefixes, ser->nprefixes, io);
+    return ent_turtle_write(librdf_world_get_raptor(ser->world), src->triples, ser->prefixes,
+                            ser->nprefixes, io);
   librdf_stream *own = NULL;
   entente_status st = ENTENTE_OK;
   if (src->triples) st = ent_triples_stream_new(src->triples, ser->world, NULL, &own);
@@ -154,7 +155,9 @@ static entente_status write_io(ent_serializer *ser, const source *src, raptor_io
     ent_triples t;
     ent_triples_init(&t);
     st = ent_triples_add_stream(&t, in);
-    if (st == ENTENTE_OK) st = ent_turtle_write(&t, ser->prefixes, ser->nprefixes, io);
+    if (st == ENTENTE_OK)
+      st = ent_turtle_write(librdf_world_get_raptor(ser->world), &t, ser->prefixes, ser->nprefixes,
+                            io);
     ent_triples_clear(&t);
   } else if (ser->nt) {
     st = ent_ntriples_write(ser->nt, in, ser->quads, io);

@@ -52,13 +52,13 @@ typedef struct {
   size_t iri_len;
 } ent_prefix;
 
-/** Write the triples `t` (borrowed) onto `io` (borrowed) as one Turtle
+/** Write the triples `t` (borrowed) onto `io` (borrowed; `world` too) as one Turtle
  * document: the `prefixes` (borrowed), then one block per subject, sorted
  * (in raptor_term_compare's order), duplicates once (serialize_turtle.c).
  * Every IRI and literal is escaped by raptor. ENTENTE_ERR_RDF when
  * t->failed or a term cannot be written (invalid UTF-8), ENTENTE_ERR_NOMEM. */
-entente_status ent_turtle_write(const ent_triples *t, const ent_prefix *prefixes, size_t nprefixes,
-                                raptor_iostream *io);
+entente_status ent_turtle_write(raptor_world *world, const ent_triples *t,
+                                const ent_prefix *prefixes, size_t nprefixes, raptor_iostream *io);
 
 /** entente's N-Triples and N-Quads writer (serialize_ntriples.c): raptor's
  * escaping, with the escaped form of each IRI remembered. */

@@ -11,15 +11,23 @@
 #include "serialize.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* A triple to sort, with the triples its terms are in (qsort has no
- * context argument). */
+/* A triple to sort: its terms, and their ranks in the order of terms
+ * (equal terms, equal ranks), so that sorting compares integers. */
 typedef struct {
   ent_term_id s, p, o;
-  const ent_triples *t;
+  uint32_t rs, rp, ro;
+  bool type; /* p is rdf:type */
 } triple;
+
+/* A term to rank (qsort has no context argument). */
+typedef struct {
+  ent_term_id id;
+  const ent_triples *t;
+} ranked;
 
 static const char RDF_TYPE[] = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 static const char XSD_INTEGER[] = "http://www.w3.org/2001/XMLSchema#integer";
@@ -59,19 +67,39 @@ static int cmp_term(const ent_triples *t, ent_term_id a, ent_term_id b) {
   return cmp_term(t, x->datatype, y->datatype);
 }
 
+static int cmp_ranked(const void *va, const void *vb) {
+  const ranked *a = va, *b = vb;
+  return cmp_term(a->t, a->id, b->id);
+}
+
 /* Subjects, then predicates with rdf:type first (it reads as "a"), then
  * objects: the same graph always gives the same bytes. */
 static int cmp_triple(const void *va, const void *vb) {
   const triple *a = va, *b = vb;
-  const ent_triples *t = a->t;
-  int c = cmp_term(t, a->s, b->s);
-  if (c) return c;
-  if (a->p != b->p) {
-    bool ta = is_type(t, a->p), tb = is_type(t, b->p);
-    if (ta != tb) return ta ? -1 : 1;
-    if ((c = cmp_term(t, a->p, b->p))) return c;
+  if (a->rs != b->rs) return a->rs < b->rs ? -1 : 1;
+  if (a->rp != b->rp) {
+    if (a->type != b->type) return a->type ? -1 : 1;
+    return a->rp < b->rp ? -1 : 1;
   }
-  return cmp_term(t, a->o, b->o);
+  return a->ro < b->ro ? -1 : a->ro > b->ro;
+}
+
+/* rank[id] for every term of t: its place among the distinct terms in
+ * cmp_term's order. False when out of memory. */
+static bool rank_terms(const ent_triples *t, uint32_t *rank) {
+  size_t n = t->terms.n;
+  ranked *v = malloc((n + 1) * sizeof *v);
+  if (!v) return false;
+  for (size_t i = 1; i < n; i++) v[i - 1] = (ranked){(ent_term_id)i, t};
+  size_t m = n ? n - 1 : 0;
+  qsort(v, m, sizeof *v, cmp_ranked);
+  uint32_t r = 0;
+  for (size_t i = 0; i < m; i++) {
+    if (i > 0 && cmp_term(t, v[i - 1].id, v[i].id) != 0) r++;
+    rank[v[i].id] = r;
+  }
+  free(v);
+  return true;
 }
 
 static bool ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -90,8 +118,10 @@ static void put(raptor_iostream *io, const char *s) {
   raptor_iostream_counted_string_write(s, strlen(s), io);
 }
 
-static int write_iri(const ent_prefix *px, size_t npx, const ent_triples *t, ent_term_id id,
-                     raptor_iostream *io) {
+/* The Turtle form of IRI term id onto io: a prefixed name where one reads
+ * back as the IRI, else the IRI escaped. */
+static int iri_form(const ent_prefix *px, size_t npx, const ent_triples *t, ent_term_id id,
+                    raptor_iostream *io) {
   const unsigned char *s = (const unsigned char *)str_of(t, id);
   size_t len = t->terms.v[id].len;
   const ent_prefix *best = NULL;
@@ -110,6 +140,58 @@ static int write_iri(const ent_prefix *px, size_t npx, const ent_triples *t, ent
   raptor_iostream_write_byte(':', io);
   raptor_iostream_counted_string_write(s + best->iri_len, len - best->iri_len, io);
   return 0;
+}
+
+/* One Turtle document being written: the form of each IRI is made once
+ * (the prefix search and raptor's escaping) and copied after. */
+typedef struct {
+  const ent_prefix *px;
+  size_t npx;
+  const ent_triples *t;
+  struct {
+    size_t off, len; /* in buf; len 0: not made yet */
+  } *iri;
+  unsigned char *buf;
+  size_t n, cap;
+  bool failed;
+  raptor_iostream *into; /* onto buf */
+} writer;
+
+static int into_bytes(void *ctx, const void *p, size_t size, size_t nmemb) {
+  writer *w = ctx;
+  size_t n = size * nmemb;
+  if (!w->failed && n > w->cap - w->n) {
+    size_t cap = w->cap ? w->cap : 4096;
+    while (cap - w->n < n) cap *= 2;
+    unsigned char *b = realloc(w->buf, cap);
+    if (!b) w->failed = true;
+    else {
+      w->buf = b;
+      w->cap = cap;
+    }
+  }
+  if (w->failed) return 0;
+  memcpy(w->buf + w->n, p, n);
+  w->n += n;
+  return (int)nmemb;
+}
+
+static int into_byte(void *ctx, const int byte) {
+  unsigned char c = (unsigned char)byte;
+  return into_bytes(ctx, &c, 1, 1) == 1 ? 0 : 1;
+}
+
+static const raptor_iostream_handler INTO = {
+    .version = 2, .write_byte = into_byte, .write_bytes = into_bytes, .write_end = NULL};
+
+static int write_iri(writer *w, ent_term_id id, raptor_iostream *io) {
+  if (!w->iri[id].len) {
+    size_t off = w->n;
+    if (iri_form(w->px, w->npx, w->t, id, w->into) || w->failed || w->n == off) return 1;
+    w->iri[id].off = off;
+    w->iri[id].len = w->n - off;
+  }
+  return raptor_iostream_counted_string_write(w->buf + w->iri[id].off, w->iri[id].len, io);
 }
 
 /* A language tag as BCP 47 spells it: letters, then '-' and letters or digits. */
@@ -147,13 +229,13 @@ static int write_blank(const unsigned char *id, size_t n, raptor_iostream *io) {
   return 0;
 }
 
-static int write_term(const ent_prefix *px, size_t npx, const ent_triples *t, ent_term_id id,
-                      raptor_iostream *io) {
+static int write_term(writer *w, ent_term_id id, raptor_iostream *io) {
+  const ent_triples *t = w->t;
   const ent_term *x = &t->terms.v[id];
   const unsigned char *s = (const unsigned char *)str_of(t, id);
   switch (x->kind) {
   case ENT_TERM_IRI:
-    return write_iri(px, npx, t, id, io);
+    return write_iri(w, id, io);
   case ENT_TERM_BLANK:
     return write_blank(s, x->len, io);
   case ENT_TERM_LITERAL:
@@ -172,7 +254,7 @@ static int write_term(const ent_prefix *px, size_t npx, const ent_triples *t, en
       raptor_iostream_counted_string_write(lang, n, io);
     } else if (x->datatype) {
       put(io, "^^");
-      return write_iri(px, npx, t, x->datatype, io);
+      return write_iri(w, x->datatype, io);
     }
     return 0;
   default:
@@ -195,16 +277,16 @@ static int write_prefixes(const ent_prefix *px, size_t npx, raptor_iostream *io)
 
 /* The sorted triples as blocks: subject, then "    predicate object" lines
  * joined by " ;", objects of one predicate joined by " ,". */
-static int write_triples(const ent_prefix *px, size_t npx, const ent_triples *tt, const triple *t,
-                         size_t n, raptor_iostream *io) {
+static int write_triples(writer *w, const triple *t, size_t n, raptor_iostream *io) {
+  const ent_triples *tt = w->t;
   for (size_t i = 0; i < n; i++) {
-    bool new_s = i == 0 || cmp_term(tt, t[i].s, t[i - 1].s) != 0;
-    bool new_p = new_s || cmp_term(tt, t[i].p, t[i - 1].p) != 0;
-    if (i > 0 && !new_s && !new_p && cmp_term(tt, t[i].o, t[i - 1].o) == 0) continue; /* a duplicate */
+    bool new_s = i == 0 || t[i].rs != t[i - 1].rs;
+    bool new_p = new_s || t[i].rp != t[i - 1].rp;
+    if (i > 0 && !new_s && !new_p && t[i].ro == t[i - 1].ro) continue; /* a duplicate */
     if (new_s) {
       if (i > 0) put(io, " .\n");
       raptor_iostream_write_byte('\n', io);
-      if (write_term(px, npx, tt, t[i].s, io)) return 1;
+      if (write_term(w, t[i].s, io)) return 1;
       put(io, "\n    ");
     } else if (new_p) {
       put(io, " ;\n    ");
@@ -214,27 +296,40 @@ static int write_triples(const ent_prefix *px, size_t npx, const ent_triples *tt
     if (new_p) {
       if (is_type(tt, t[i].p))
         raptor_iostream_write_byte('a', io);
-      else if (write_term(px, npx, tt, t[i].p, io))
+      else if (write_term(w, t[i].p, io))
         return 1;
       raptor_iostream_write_byte(' ', io);
     }
-    if (write_term(px, npx, tt, t[i].o, io)) return 1;
+    if (write_term(w, t[i].o, io)) return 1;
   }
   if (n) put(io, " .\n");
   return 0;
 }
 
-entente_status ent_turtle_write(const ent_triples *t, const ent_prefix *prefixes, size_t nprefixes,
-                                raptor_iostream *io) {
+entente_status ent_turtle_write(raptor_world *world, const ent_triples *t,
+                                const ent_prefix *prefixes, size_t nprefixes, raptor_iostream *io) {
   if (t->failed) return ENTENTE_ERR_RDF;
+  writer w = {prefixes, nprefixes, t, calloc(t->terms.n + 1, sizeof *w.iri), NULL, 0, 0, false,
+              NULL};
   triple *v = malloc((t->v.n + 1) * sizeof *v);
-  if (!v) return ENTENTE_ERR_NOMEM;
-  for (size_t i = 0; i < t->v.n; i++) v[i] = (triple){t->v.v[i].s, t->v.v[i].p, t->v.v[i].o, t};
-  qsort(v, t->v.n, sizeof *v, cmp_triple);
-  entente_status st = write_prefixes(prefixes, nprefixes, io) ||
-                              write_triples(prefixes, nprefixes, t, v, t->v.n, io)
-                          ? ENTENTE_ERR_RDF
-                          : ENTENTE_OK;
+  uint32_t *rank = malloc((t->terms.n + 1) * sizeof *rank);
+  w.into = w.iri ? raptor_new_iostream_from_handler(world, &w, &INTO)
+                 : NULL;
+  entente_status st =
+      v && rank && w.into && rank_terms(t, rank) ? ENTENTE_OK : ENTENTE_ERR_NOMEM;
+  if (st == ENTENTE_OK) {
+    for (size_t i = 0; i < t->v.n; i++) {
+      const ent_triple *x = &t->v.v[i];
+      v[i] = (triple){x->s, x->p, x->o, rank[x->s], rank[x->p], rank[x->o], is_type(t, x->p)};
+    }
+    qsort(v, t->v.n, sizeof *v, cmp_triple);
+    if (write_prefixes(prefixes, nprefixes, io) || write_triples(&w, v, t->v.n, io))
+      st = ENTENTE_ERR_RDF;
+  }
+  if (w.into) raptor_free_iostream(w.into);
+  free(w.buf);
+  free(w.iri);
+  free(rank);
   free(v);
   return st;
 }

@@ -67,7 +67,8 @@ static void a_missing_term_fails_everything(void **state) {
   assert_null(v);
   assert_int_equal(n, 0);
   raptor_iostream *io = raptor_new_iostream_to_sink(librdf_world_get_raptor(world));
-  assert_int_equal(ent_turtle_write(&t, NULL, 0, io), ENTENTE_ERR_RDF);
+  assert_int_equal(ent_turtle_write(librdf_world_get_raptor(world), &t, NULL, 0, io),
+                   ENTENTE_ERR_RDF);
   raptor_free_iostream(io);
   ent_triples_clear(&t);
 }
