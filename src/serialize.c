@@ -198,6 +198,49 @@ entente_status ent_serializer_write_new(ent_serializer *ser, librdf_model *model
   return ENTENTE_OK;
 }
 
+int ent_bytes_reserve(ent_bytes *b, size_t more) {
+  if (more <= b->cap - b->n) return 0;
+  size_t cap = b->cap ? b->cap : 4096;
+  while (cap - b->n < more) cap *= 2;
+  unsigned char *p = realloc(b->buf, cap);
+  if (!p) return 1;
+  b->buf = p;
+  b->cap = cap;
+  return 0;
+}
+
+static int bytes_write(void *ctx, const void *p, size_t size, size_t nmemb) {
+  ent_bytes *b = ctx;
+  size_t n = size * nmemb;
+  if (b->failed || ent_bytes_reserve(b, n)) {
+    b->failed = true;
+    return 0;
+  }
+  memcpy(b->buf + b->n, p, n);
+  b->n += n;
+  return (int)nmemb;
+}
+
+static int bytes_write_byte(void *ctx, const int byte) {
+  unsigned char c = (unsigned char)byte;
+  return bytes_write(ctx, &c, 1, 1) == 1 ? 0 : 1;
+}
+
+static const raptor_iostream_handler BYTES = {
+    .version = 2, .write_byte = bytes_write_byte, .write_bytes = bytes_write, .write_end = NULL};
+
+entente_status ent_bytes_init(ent_bytes *b, raptor_world *world) {
+  memset(b, 0, sizeof *b);
+  b->io = raptor_new_iostream_from_handler(world, b, &BYTES);
+  return b->io ? ENTENTE_OK : ENTENTE_ERR_NOMEM;
+}
+
+void ent_bytes_clear(ent_bytes *b) {
+  if (b->io) raptor_free_iostream(b->io);
+  free(b->buf);
+  memset(b, 0, sizeof *b);
+}
+
 /* A raptor iostream onto a FILE through our own buffer: raptor writes
  * N-Triples a byte at a time, and its FILE iostream makes each byte an
  * fputc (a lock and a call: 3.5 % of a run). */

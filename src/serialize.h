@@ -44,6 +44,25 @@ entente_status ent_serializer_write_stream(ent_serializer *ser, librdf_stream *s
 entente_status ent_serializer_write_triples(ent_serializer *ser, const ent_triples *t,
                                             const char *graph, FILE *f);
 
+/** Bytes raptor writes into, for writers that keep what raptor escaped: a
+ * growing buffer and a raptor iostream onto it, both owned. */
+typedef struct {
+  unsigned char *buf;
+  size_t n, cap;
+  bool failed;         /* out of memory while raptor wrote into buf */
+  raptor_iostream *io; /* onto buf */
+} ent_bytes;
+
+/** An empty buffer in *b, its iostream made in `world` (borrowed).
+ * ENTENTE_ERR_NOMEM. */
+entente_status ent_bytes_init(ent_bytes *b, raptor_world *world);
+
+/** Room for `more` bytes after b->n: 0, or 1 when out of memory. */
+int ent_bytes_reserve(ent_bytes *b, size_t more);
+
+/** Release what *b holds (ent_bytes_init's or a zeroed one). */
+void ent_bytes_clear(ent_bytes *b);
+
 /** One prefix of the Turtle entente writes: `label` and `iri` (iri_len
  * bytes) are borrowed. */
 typedef struct {

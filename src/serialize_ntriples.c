@@ -36,10 +36,7 @@ typedef struct {
 struct ent_ntriples {
   slot memo[MEMO_SLOTS];
   size_t nkeys;
-  unsigned char *buf;   /* owned */
-  size_t n, cap;
-  bool failed;          /* out of memory while raptor wrote into buf */
-  raptor_iostream *into; /* onto buf */
+  ent_bytes b;           /* the escaped IRIs (memo and article) */
   ENT_VEC(span) by_term; /* ent_triples terms' escaped IRIs; len 0: not yet */
   struct head {          /* the article's namespaces, escaped (head_escaped) */
     const char *s;
@@ -49,43 +46,11 @@ struct ent_ntriples {
   size_t nheads;
 };
 
-static int grow(ent_ntriples *w, size_t more) {
-  if (more <= w->cap - w->n) return 0;
-  size_t cap = w->cap ? w->cap : 4096;
-  while (cap - w->n < more) cap *= 2;
-  unsigned char *b = realloc(w->buf, cap);
-  if (!b) return 1;
-  w->buf = b;
-  w->cap = cap;
-  return 0;
-}
-
-static int into_bytes(void *ctx, const void *p, size_t size, size_t nmemb) {
-  ent_ntriples *w = ctx;
-  size_t n = size * nmemb;
-  if (w->failed || grow(w, n)) {
-    w->failed = true;
-    return 0;
-  }
-  memcpy(w->buf + w->n, p, n);
-  w->n += n;
-  return (int)nmemb;
-}
-
-static int into_byte(void *ctx, const int byte) {
-  unsigned char c = (unsigned char)byte;
-  return into_bytes(ctx, &c, 1, 1) == 1 ? 0 : 1;
-}
-
-static const raptor_iostream_handler INTO = {
-    .version = 2, .write_byte = into_byte, .write_bytes = into_bytes, .write_end = NULL};
-
 entente_status ent_ntriples_new(raptor_world *world, ent_ntriples **w_new) {
   *w_new = NULL;
   ent_ntriples *w = calloc(1, sizeof *w);
   if (!w) return ENTENTE_ERR_NOMEM;
-  w->into = raptor_new_iostream_from_handler(world, w, &INTO);
-  if (!w->into) {
+  if (ent_bytes_init(&w->b, world) != ENTENTE_OK) {
     ent_ntriples_free(w);
     return ENTENTE_ERR_NOMEM;
   }
@@ -98,7 +63,7 @@ static void memo_clear(ent_ntriples *w) {
     if (w->memo[i].uri) raptor_free_uri(w->memo[i].uri);
   memset(w->memo, 0, sizeof w->memo);
   w->nkeys = 0;
-  w->n = 0;
+  w->b.n = 0;
 }
 
 /* The slot of u: its own, or the empty one where it would go. */
@@ -110,9 +75,8 @@ static slot *memo_slot(ent_ntriples *w, raptor_uri *u) {
 
 void ent_ntriples_free(ent_ntriples *w) {
   if (!w) return;
-  if (w->into) raptor_free_iostream(w->into);
   memo_clear(w);
-  free(w->buf);
+  ent_bytes_clear(&w->b);
   free(w->by_term.v);
   free(w);
 }
@@ -122,26 +86,26 @@ static int write_iri(ent_ntriples *w, raptor_uri *u, raptor_iostream *io) {
   slot *sl = memo_slot(w, u);
   size_t len;
   if (!sl->uri) {
-    if (w->nkeys >= MEMO_KEYS || w->n >= MEMO_BYTES) {
+    if (w->nkeys >= MEMO_KEYS || w->b.n >= MEMO_BYTES) {
       memo_clear(w);
       sl = memo_slot(w, u);
     }
-    size_t off = w->n;
-    if (grow(w, sizeof len)) return 1;
-    w->n += sizeof len;
-    if (raptor_uri_escaped_write(u, NULL, RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->into) ||
-        w->failed) {
-      w->failed = false;
-      w->n = off;
+    size_t off = w->b.n;
+    if (ent_bytes_reserve(&w->b, sizeof len)) return 1;
+    w->b.n += sizeof len;
+    if (raptor_uri_escaped_write(u, NULL, RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->b.io) ||
+        w->b.failed) {
+      w->b.failed = false;
+      w->b.n = off;
       return 1;
     }
-    len = w->n - off - sizeof len;
-    memcpy(w->buf + off, &len, sizeof len);
+    len = w->b.n - off - sizeof len;
+    memcpy(w->b.buf + off, &len, sizeof len);
     *sl = (slot){raptor_uri_copy(u), off};
     w->nkeys++;
   }
-  memcpy(&len, w->buf + sl->off, sizeof len);
-  return raptor_iostream_counted_string_write(w->buf + sl->off + sizeof len, len, io);
+  memcpy(&len, w->b.buf + sl->off, sizeof len);
+  return raptor_iostream_counted_string_write(w->b.buf + sl->off + sizeof len, len, io);
 }
 
 /* A literal as raptor_term_escaped_write writes it, but an error where raptor
@@ -203,11 +167,11 @@ static int head_escaped(ent_ntriples *w, const ent_triples *t, const ent_term *t
   if (term->head >= sizeof copy) return 1;
   memcpy(copy, s, term->head);
   copy[term->head] = '\0';
-  size_t off = w->n;
+  size_t off = w->b.n;
   int rc = raptor_string_escaped_write((const unsigned char *)copy, term->head, '>',
-                                       RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->into);
-  if (rc || w->failed) return 1;
-  *out = (span){off, w->n - off};
+                                       RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->b.io);
+  if (rc || w->b.failed) return 1;
+  *out = (span){off, w->b.n - off};
   if (w->nheads < sizeof w->heads / sizeof *w->heads)
     w->heads[w->nheads++] = (struct head){s, term->head, *out};
   return 0;
@@ -223,23 +187,23 @@ static int write_term_iri(ent_ntriples *w, const ent_triples *t, ent_term_id id,
     if (term->kind != ENT_TERM_IRI) return 1;
     span h = {0, 0};
     if (term->head && head_escaped(w, t, term, &h)) h.len = 0; /* escaped whole below */
-    size_t off = w->n;
-    raptor_iostream_write_byte('<', w->into);
-    if (h.len && !grow(w, h.len)) { /* buf + h.off stays valid: grown first */
-      memcpy(w->buf + w->n, w->buf + h.off, h.len);
-      w->n += h.len;
+    size_t off = w->b.n;
+    raptor_iostream_write_byte('<', w->b.io);
+    if (h.len && !ent_bytes_reserve(&w->b, h.len)) { /* buf + h.off stays valid: grown first */
+      memcpy(w->b.buf + w->b.n, w->b.buf + h.off, h.len);
+      w->b.n += h.len;
     }
     size_t head = h.len ? term->head : 0;
     int rc = raptor_string_escaped_write(
         (const unsigned char *)ent_triples_str(t, term->str) + head, term->len - head, '>',
-        RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->into);
-    raptor_iostream_write_byte('>', w->into);
-    if (rc || w->failed || w->n - off < h.len + 2) goto fail;
-    *sp = (span){off, w->n - off};
+        RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->b.io);
+    raptor_iostream_write_byte('>', w->b.io);
+    if (rc || w->b.failed || w->b.n - off < h.len + 2) goto fail;
+    *sp = (span){off, w->b.n - off};
   }
-  return raptor_iostream_counted_string_write(w->buf + sp->off, sp->len, io);
+  return raptor_iostream_counted_string_write(w->b.buf + sp->off, sp->len, io);
 fail:
-  w->failed = true; /* the article fails: buf is cut back at its end */
+  w->b.failed = true; /* the article fails: buf is cut back at its end */
   return 1;
 }
 
@@ -266,29 +230,29 @@ entente_status ent_ntriples_write_triples(ent_ntriples *w, const ent_triples *t,
   w->nheads = 0;
   for (size_t i = 0; i < t->terms.n + (t->terms.n == 0); i++)
     if (!ent_vec_push(&w->by_term)) return ENTENTE_ERR_NOMEM;
-  size_t n0 = w->n;
+  size_t n0 = w->b.n;
   entente_status st = ENTENTE_OK;
   if (graph) {
-    size_t off = w->n;
-    raptor_iostream_write_byte(' ', w->into);
-    raptor_iostream_write_byte('<', w->into);
+    size_t off = w->b.n;
+    raptor_iostream_write_byte(' ', w->b.io);
+    raptor_iostream_write_byte('<', w->b.io);
     int rc = raptor_string_escaped_write((const unsigned char *)graph, strlen(graph), '>',
-                                         RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->into);
-    raptor_iostream_counted_string_write("> .\n", 4, w->into);
-    if (rc || w->failed) st = ENTENTE_ERR_RDF;
-    w->by_term.v[0] = (span){off, w->n - off};
+                                         RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->b.io);
+    raptor_iostream_counted_string_write("> .\n", 4, w->b.io);
+    if (rc || w->b.failed) st = ENTENTE_ERR_RDF;
+    w->by_term.v[0] = (span){off, w->b.n - off};
   }
   for (size_t i = 0; st == ENTENTE_OK && i < t->v.n; i++) {
     const ent_triple *x = &t->v.v[i];
     if (write_triples_term(w, t, x->s, io) || raptor_iostream_write_byte(' ', io) ||
         write_term_iri(w, t, x->p, io) || raptor_iostream_write_byte(' ', io) ||
         write_triples_term(w, t, x->o, io) ||
-        (graph ? raptor_iostream_counted_string_write(w->buf + w->by_term.v[0].off,
+        (graph ? raptor_iostream_counted_string_write(w->b.buf + w->by_term.v[0].off,
                                                       w->by_term.v[0].len, io)
                : raptor_iostream_counted_string_write(" .\n", 3, io)))
       st = ENTENTE_ERR_RDF;
   }
-  w->failed = false;
-  w->n = n0;
+  w->b.failed = false;
+  w->b.n = n0;
   return st;
 }

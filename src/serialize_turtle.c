@@ -151,47 +151,17 @@ typedef struct {
   struct {
     size_t off, len; /* in buf; len 0: not made yet */
   } *iri;
-  unsigned char *buf;
-  size_t n, cap;
-  bool failed;
-  raptor_iostream *into; /* onto buf */
+  ent_bytes b; /* the IRIs' forms */
 } writer;
-
-static int into_bytes(void *ctx, const void *p, size_t size, size_t nmemb) {
-  writer *w = ctx;
-  size_t n = size * nmemb;
-  if (!w->failed && n > w->cap - w->n) {
-    size_t cap = w->cap ? w->cap : 4096;
-    while (cap - w->n < n) cap *= 2;
-    unsigned char *b = realloc(w->buf, cap);
-    if (!b) w->failed = true;
-    else {
-      w->buf = b;
-      w->cap = cap;
-    }
-  }
-  if (w->failed) return 0;
-  memcpy(w->buf + w->n, p, n);
-  w->n += n;
-  return (int)nmemb;
-}
-
-static int into_byte(void *ctx, const int byte) {
-  unsigned char c = (unsigned char)byte;
-  return into_bytes(ctx, &c, 1, 1) == 1 ? 0 : 1;
-}
-
-static const raptor_iostream_handler INTO = {
-    .version = 2, .write_byte = into_byte, .write_bytes = into_bytes, .write_end = NULL};
 
 static int write_iri(writer *w, ent_term_id id, raptor_iostream *io) {
   if (!w->iri[id].len) {
-    size_t off = w->n;
-    if (iri_form(w->px, w->npx, w->t, id, w->into) || w->failed || w->n == off) return 1;
+    size_t off = w->b.n;
+    if (iri_form(w->px, w->npx, w->t, id, w->b.io) || w->b.failed || w->b.n == off) return 1;
     w->iri[id].off = off;
-    w->iri[id].len = w->n - off;
+    w->iri[id].len = w->b.n - off;
   }
-  return raptor_iostream_counted_string_write(w->buf + w->iri[id].off, w->iri[id].len, io);
+  return raptor_iostream_counted_string_write(w->b.buf + w->iri[id].off, w->iri[id].len, io);
 }
 
 /* A language tag as BCP 47 spells it: letters, then '-' and letters or digits. */
@@ -309,14 +279,13 @@ static int write_triples(writer *w, const triple *t, size_t n, raptor_iostream *
 entente_status ent_turtle_write(raptor_world *world, const ent_triples *t,
                                 const ent_prefix *prefixes, size_t nprefixes, raptor_iostream *io) {
   if (t->failed) return ENTENTE_ERR_RDF;
-  writer w = {prefixes, nprefixes, t, calloc(t->terms.n + 1, sizeof *w.iri), NULL, 0, 0, false,
-              NULL};
+  writer w = {prefixes, nprefixes, t, calloc(t->terms.n + 1, sizeof *w.iri), {0}};
   triple *v = malloc((t->v.n + 1) * sizeof *v);
   uint32_t *rank = malloc((t->terms.n + 1) * sizeof *rank);
-  w.into = w.iri ? raptor_new_iostream_from_handler(world, &w, &INTO)
-                 : NULL;
-  entente_status st =
-      v && rank && w.into && rank_terms(t, rank) ? ENTENTE_OK : ENTENTE_ERR_NOMEM;
+  entente_status st = v && rank && w.iri && ent_bytes_init(&w.b, world) == ENTENTE_OK &&
+                              rank_terms(t, rank)
+                          ? ENTENTE_OK
+                          : ENTENTE_ERR_NOMEM;
   if (st == ENTENTE_OK) {
     for (size_t i = 0; i < t->v.n; i++) {
       const ent_triple *x = &t->v.v[i];
@@ -326,8 +295,7 @@ entente_status ent_turtle_write(raptor_world *world, const ent_triples *t,
     if (write_prefixes(prefixes, nprefixes, io) || write_triples(&w, v, t->v.n, io))
       st = ENTENTE_ERR_RDF;
   }
-  if (w.into) raptor_free_iostream(w.into);
-  free(w.buf);
+  ent_bytes_clear(&w.b);
   free(w.iri);
   free(rank);
   free(v);
