@@ -101,7 +101,8 @@ entente_status cli_article_claim(const char *iri, const char *key, const char *w
                                  const char *hint) {
   uint64_t h = ent_strhash(iri), k = ent_strhash(key);
   if (!h) h = 1;
-  if ((claims.n + 1) * 2 > claims.cap && !claims_grow()) goto nomem;
+  /* Three quarters full at most: the record grows with the batch. */
+  if ((claims.n + 1) * 4 > claims.cap * 3 && !claims_grow()) goto nomem;
   claim *c = claim_slot(claims.slots, claims.cap, h);
   if (c->iri) {
     if (c->key == k) return ENTENTE_OK; /* the same input again */
