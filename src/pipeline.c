@@ -9,9 +9,9 @@
 #include "entente.h"
 #include "extractor.h"
 #include "graph.h"
-#include "pipeline.h"
 #include "lexicon.h"
 #include "mentions.h"
+#include "pipeline.h"
 #include "text.h"
 #include "tokenize.h"
 

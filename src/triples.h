@@ -74,8 +74,9 @@ ent_term_id ent_triples_iri_once(ent_triples *t, const char *s, size_t len);
 void ent_triples_set_head(ent_triples *t, ent_term_id id, size_t head);
 
 /** A new literal term: lexical form s (len bytes, UTF-8 that raptor can
- * write), with language tag lang (NULL or "": none) or datatype (an IRI
- * term, or 0). 0 (and t->failed) when out of memory. Borrows its arguments. */
+ * write), with language tag lang (NULL or "": none) or else datatype (an
+ * IRI term, or 0; ignored with a language, as raptor does). 0 (and
+ * t->failed) when out of memory. Borrows its arguments. */
 ent_term_id ent_triples_literal(ent_triples *t, const char *s, size_t len, const char *lang,
                                 ent_term_id datatype);
 
