@@ -439,7 +439,8 @@ static void emit_article(builder *b, ent_term_id article) {
   /* Where a page or feed item came from (reader.c). */
   if (b->info->format) add(b, article, NS_ENT, "sourceFormat", lit(b, b->info->format, NULL));
   if (b->info->url && ent_iri_ok(b->info->url)) /* else no RDF syntax could write it */
-    add(b, article, NS_SCHEMA, "url", ent_triples_iri_once(b->t, b->info->url, strlen(b->info->url)));
+    add(b, article, NS_SCHEMA, "url",
+        ent_triples_iri_once(b->t, b->info->url, strlen(b->info->url)));
   if (b->info->author) add(b, article, NS_SCHEMA, "author", lit(b, b->info->author, NULL));
   if (b->info->lang) add(b, article, NS_SCHEMA, "inLanguage", lit(b, b->info->lang, NULL));
   if (b->info->title) {

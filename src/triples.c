@@ -160,7 +160,8 @@ static librdf_node *node_of(const ent_triples *t, librdf_world *w, ent_term_id i
   if (term->kind == ENT_TERM_IRI) return librdf_new_node_from_uri_string(w, s);
   if (term->kind == ENT_TERM_BLANK) return librdf_new_node_from_blank_identifier(w, s);
   if (!term->datatype)
-    return librdf_new_node_from_literal(w, s, term->lang ? ent_triples_str(t, term->lang) : NULL, 0);
+    return librdf_new_node_from_literal(w, s, term->lang ? ent_triples_str(t, term->lang) : NULL,
+                                        0);
   librdf_node *dn = nodes[term->datatype];
   librdf_uri *dt = dn ? librdf_node_get_uri(dn) : NULL;
   return dt ? librdf_new_node_from_typed_literal(w, s, NULL, dt) : NULL;
