@@ -74,6 +74,11 @@ struct ent_lexicon {
   ent_strmap *heads_memo; /* word -> ent_lexicon_head_words (mutable too) */
   ent_strmap *stem_heads; /* first word of every stemmed phrase -> max words */
   ent_strmap *heads;      /* first word of every exact phrase -> max words */
+  /* Every strict prefix of a PREFIXED phrase's key, cut at a character
+   * boundary -> the classes of those phrases; stem_classes: those found by
+   * stem, of which prefixes say nothing. */
+  ent_strmap *prefixes;
+  unsigned stem_classes;
   /* ent_lexicon_entries' answers, sorted, by classes (mutable too): the
    * spelling rules are asked for with every person's name. */
   struct {
@@ -434,6 +439,33 @@ static bool note_head(ent_strmap *heads, const char *key, size_t words, unsigned
   return v == have || ent_strmap_put(heads, w, v);
 }
 
+/* The classes whose phrases' prefixes are kept: the date scanner's. */
+#define PREFIXED (ENT_LEX_MONTH | ENT_LEX_WEEKDAY | ENT_LEX_TIME_WORD | ENT_LEX_OTHER)
+
+static bool note_prefixes(ent_lexicon *lex, const char *key, unsigned classes) {
+  if (!(classes & PREFIXED)) return true;
+  char *p = strdup(key);
+  if (!p) return false;
+  bool ok = true;
+  for (size_t k = 1; ok && key[k]; k++) {
+    if (((unsigned char)key[k] & 0xC0) == 0x80) continue;
+    p[k] = '\0';
+    size_t have = 0;
+    ent_strmap_get(lex->prefixes, p, &have);
+    size_t v = have | (classes & PREFIXED);
+    ok = v == have || ent_strmap_put(lex->prefixes, p, v);
+    p[k] = key[k];
+  }
+  free(p);
+  return ok;
+}
+
+unsigned ent_lexicon_prefix_classes(const ent_lexicon *lex, const char *prefix) {
+  size_t v = 0;
+  if (lex && prefix) ent_strmap_get(lex->prefixes, prefix, &v);
+  return (unsigned)v | ~(unsigned)PREFIXED | (lex ? lex->stem_classes : ~0u);
+}
+
 static bool index_text(ent_lexicon *lex, const char *text, size_t entry, ent_lex_sense sense) {
   size_t w;
   char *key = phrase_key(text, &w);
@@ -447,18 +479,21 @@ static bool index_text(ent_lexicon *lex, const char *text, size_t entry, ent_lex
   size_t at = 0;
   int32_t first = ent_utf8_next(text, strlen(text), &at);
   bool lower = first >= 0 && !ent_cp_is_upper(first);
-  bool ok = index_phrase(lex, lex->phrases, key, entry, sense, false, key, lower);
+  bool ok = index_phrase(lex, lex->phrases, key, entry, sense, false, key, lower) &&
+            note_prefixes(lex, key, cls);
   if (ok && w >= 2 && sense == ENT_SENSE_NAME && (cls & ENT_LEX_PERSON)) {
     /* A surname alone: its class is noted, not its length (no phrase of
      * the surname's words starts there for ent_lexicon_head_words). */
     ok = index_phrase(lex, lex->phrases, strrchr(key, ' ') + 1, entry, ENT_SENSE_SURNAME, false,
                       key, lower) &&
+         note_prefixes(lex, strrchr(key, ' ') + 1, cls) &&
          note_head(lex->heads, strrchr(key, ' ') + 1, 0, cls);
   }
   if (ok && (lex->entries[entry]->classes & INFLECTING || sense == ENT_SENSE_DEMONYM)) {
     char *sk = stem_key(lex, key);
     ok = sk && index_phrase(lex, lex->stems, sk, entry, sense, true, key, lower);
     ok = ok && note_head(lex->stem_heads, sk, w, cls);
+    lex->stem_classes |= cls;
     free(sk);
   }
   free(key);
@@ -546,7 +581,8 @@ entente_status ent_lexicon_new(const char *dir, ent_lexicon **lex_new) {
   lex->heads_memo = ent_strmap_new();
   lex->stem_heads = ent_strmap_new();
   lex->heads = ent_strmap_new();
-  if (!lex->heads || !lex->by_iri || !lex->by_id || !lex->phrases || !lex->stems || !lex->stemmer ||
+  lex->prefixes = ent_strmap_new();
+  if (!lex->heads || !lex->prefixes || !lex->by_iri || !lex->by_id || !lex->phrases || !lex->stems || !lex->stemmer ||
       !lex->stem_heads || !lex->look_memo || !lex->heads_memo) {
     ent_lexicon_free(lex);
     return ENTENTE_ERR_NOMEM;
@@ -607,6 +643,7 @@ void ent_lexicon_free(ent_lexicon *lex) {
   free(lex->look_at);
   ent_strmap_free(lex->stem_heads);
   ent_strmap_free(lex->heads);
+  ent_strmap_free(lex->prefixes);
   for (size_t i = 0; i < lex->nlisted; i++) free(lex->listed[i].v);
   if (lex->stemmer) sb_stemmer_delete(lex->stemmer);
   free(lex);

@@ -121,6 +121,13 @@ size_t ent_lexicon_head_words(const ent_lexicon *lex, const char *word);
 void ent_lexicon_head(const ent_lexicon *lex, const char *word, size_t *words,
                       unsigned *classes);
 
+/** The classes of the phrases whose key is longer than `prefix` (a folded
+ * key cut at a character boundary) and starts with it: a lookup of a key
+ * that extends `prefix` finds no entry of a class outside them. Known for
+ * months, weekdays, time words and ENT_LEX_OTHER (those found by stem
+ * excepted); every other class is always in. `prefix` is borrowed. */
+unsigned ent_lexicon_prefix_classes(const ent_lexicon *lex, const char *prefix);
+
 /** The most words any phrase of the lexicon has. */
 size_t ent_lexicon_max_words(const ent_lexicon *lex);
 

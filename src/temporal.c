@@ -421,6 +421,16 @@ static const ent_lex_entry *phrase(scan *s, size_t i, unsigned cls, const char *
     if (u->space && ++words > maxw) break;
     n++;
   }
+  /* A phrase of g + 1 tokens has the key of its first g as a prefix: stop
+   * at the first that is none ("a" starts phrases, "a declare" none). */
+  char key[MAX_TOKS * (sizeof t->fold + 1)];
+  for (size_t g = 1; g < n; g++) {
+    if (!key_of(s, i, i + g, key, sizeof key) ||
+        !(ent_lexicon_prefix_classes(s->lex, key) & cls)) {
+      n = g;
+      break;
+    }
+  }
   for (; n > 0; n--) {
     if (!lookup(s, i, n)) continue;
     for (size_t k = 0; k < t->nhit[n]; k++) {
@@ -796,6 +806,29 @@ bool ent_temporal_find(const ent_lexicon *lex, const char *text, size_t len, siz
   return ent_temporal_find_hinted(lex, text, len, from, pub, future_tense, NULL, out);
 }
 
+/* No expression looks further back than the third token before it
+ * (not_a_year); the tokens before those are read for nothing. With hints,
+ * a search starts at the third token before `from` when it lies within the
+ * context window [back, from): the tokens from there are the window's,
+ * those a match reads the same (the first token's own space and line break
+ * are not read). The boundaries are read as read_tok reads them. */
+static size_t narrow_back(const char *text, size_t len, size_t back, size_t from) {
+  size_t ring[3] = {back, back, back}, n = 0, pos = back;
+  while (pos < from) {
+    size_t at = pos;
+    int32_t c = ent_utf8_next(text, len, &pos);
+    if (is_space_cp(c)) continue;
+    if (is_word_cp(c)) {
+      size_t k = pos;
+      while (k < len && is_word_cp(ent_utf8_next(text, len, &k))) pos = k;
+    }
+    if (at >= from) break;
+    ring[n % 3] = at;
+    n++;
+  }
+  return n >= 3 ? ring[n % 3] : back;
+}
+
 bool ent_temporal_find_hinted(const ent_lexicon *lex, const char *text, size_t len, size_t from,
                               const ent_date *pub, bool future_tense,
                               const ent_temporal_hints *hints, ent_time_match *out) {
@@ -813,6 +846,7 @@ bool ent_temporal_find_hinted(const ent_lexicon *lex, const char *text, size_t l
    * word cut there is only context. */
   size_t back = from > LOOKBACK ? from - LOOKBACK : 0;
   while (back < from && ((unsigned char)text[back] & 0xC0) == 0x80) back++;
+  if (hints) back = narrow_back(text, len, back, from);
   if (back > 0) {
     size_t q = back - 1;
     while (q > 0 && ((unsigned char)text[q] & 0xC0) == 0x80) q--;

@@ -70,6 +70,41 @@ static void check_heads(const char *key, size_t *checked) {
   }
 }
 
+/* Every date-scanner class of a phrase is among its prefixes' classes, and
+ * a string that starts no phrase has none of them. */
+static void prefixes_know_their_classes(void **state) {
+  (void)state;
+  const unsigned dated = ENT_LEX_MONTH | ENT_LEX_WEEKDAY | ENT_LEX_TIME_WORD | ENT_LEX_OTHER;
+  const ent_lex_entry *one;
+  size_t n = ent_lexicon_entries(lex, dated, &one, 1), checked = 0;
+  const ent_lex_entry **all = malloc(n * sizeof *all);
+  assert_non_null(all);
+  assert_int_equal(ent_lexicon_entries(lex, dated, all, n), n);
+  for (size_t i = 0; i < n; i++) {
+    const char *label = ent_lex_label(all[i], "fr");
+    if (!label) continue;
+    char *key = ent_fold_new(label, strlen(label));
+    assert_non_null(key);
+    for (size_t k = 1; key[k]; k++) {
+      if (((unsigned char)key[k] & 0xC0) == 0x80) continue;
+      char c = key[k];
+      key[k] = '\0';
+      assert_true(ent_lexicon_prefix_classes(lex, key) & ent_lex_classes(all[i]) & dated);
+      key[k] = c;
+      checked++;
+    }
+    free(key);
+  }
+  free(all);
+  assert_true(checked > n);
+  assert_true(ent_lexicon_prefix_classes(lex, "la semaine") & ENT_LEX_TIME_WORD);
+  assert_int_equal(ent_lexicon_prefix_classes(lex, "zzzqx") & dated, 0);
+  /* "la semaine derniere" is whole: no longer time phrase starts with it. */
+  assert_int_equal(ent_lexicon_prefix_classes(lex, "la semaine derniere") & ENT_LEX_TIME_WORD, 0);
+  /* Classes it does not keep are always said to be there. */
+  assert_true(ent_lexicon_prefix_classes(lex, "zzzqx") & ENT_LEX_COUNTRY);
+}
+
 static void heads_know_their_classes(void **state) {
   (void)state;
   const ent_lex_entry *one;
@@ -125,6 +160,7 @@ int main(void) {
       cmocka_unit_test(titles_inflect),
       cmocka_unit_test(honorifics_with_dots),
       cmocka_unit_test(heads_know_their_classes),
+      cmocka_unit_test(prefixes_know_their_classes),
       cmocka_unit_test(bad_folder_is_an_error),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
