@@ -278,7 +278,14 @@ const ent_mention *ent_tok_mention(const ent_doc *doc, size_t i) {
 static char *index_key(ent_entity_kind kind, const char *key) {
   size_t n = strlen(key) + 8;
   char *k = malloc(n);
-  if (k) snprintf(k, n, "%d\x1f%s", (int)kind, key);
+  if (!k) return NULL;
+  if ((int)kind >= 0 && (int)kind < 10) { /* every kind: snprintf's "%d" for a tenth of it */
+    k[0] = (char)('0' + (int)kind);
+    k[1] = '\x1f';
+    memcpy(k + 2, key, n - 7);
+  } else {
+    snprintf(k, n, "%d\x1f%s", (int)kind, key);
+  }
   return k;
 }
 

@@ -184,10 +184,13 @@ static char *entity_path(const ent_doc *doc, const ent_entity *e, const char *ar
   size_t n = strlen(dir[e->kind]) + strlen(e->key) + strlen(art_hash) + 3;
   char *p = malloc(n);
   if (!p) return NULL;
-  if (e->kind == ENT_E_GROUP) /* unnamed groups belong to their article */
-    snprintf(p, n, "%s%s-%s", dir[e->kind], art_hash, e->key);
-  else
-    snprintf(p, n, "%s%s", dir[e->kind], e->key);
+  /* n holds them all: joined without snprintf, which costs ten times more. */
+  char *q = stpcpy(p, dir[e->kind]);
+  if (e->kind == ENT_E_GROUP) { /* unnamed groups belong to their article */
+    q = stpcpy(q, art_hash);
+    *q++ = '-';
+  }
+  strcpy(q, e->key);
   (void)doc;
   return p;
 }
@@ -505,7 +508,7 @@ entente_status ent_graph_triples(const ent_doc *doc, const ent_graph_info *info,
     if (!path) goto out;
     size_t n = strlen(info->base) + strlen(path) + 1;
     b.ent_iri[i] = malloc(n);
-    if (b.ent_iri[i]) snprintf(b.ent_iri[i], n, "%s%s", info->base, path);
+    if (b.ent_iri[i]) strcpy(stpcpy(b.ent_iri[i], info->base), path);
     free(path);
     if (!b.ent_iri[i]) goto out;
   }

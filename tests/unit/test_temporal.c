@@ -286,6 +286,15 @@ static void format_and_types(void **state) {
   assert_false(ent_date_format(&none, buf, sizeof buf));
   assert_false(ent_date_format(&day, buf, 10)); /* no room for the NUL */
   assert_true(ent_date_format(&day, buf, 11));
+  /* Past four digits and before year 1: what "%04d" writes. */
+  ent_date far = {10000, 1, 2, ENT_PREC_DAY}, neg = {-5, 0, 0, ENT_PREC_YEAR},
+           zero = {0, 12, 31, ENT_PREC_DAY};
+  assert_true(ent_date_format(&far, buf, sizeof buf));
+  assert_string_equal(buf, "10000-01-02");
+  assert_true(ent_date_format(&neg, buf, sizeof buf));
+  assert_string_equal(buf, "-005");
+  assert_true(ent_date_format(&zero, buf, sizeof buf));
+  assert_string_equal(buf, "0000-12-31");
   assert_string_equal(ent_date_xsd_type(&day), "http://www.w3.org/2001/XMLSchema#date");
   assert_string_equal(ent_date_xsd_type(&year), "http://www.w3.org/2001/XMLSchema#gYear");
   assert_null(ent_date_xsd_type(&none));
