@@ -212,6 +212,14 @@ static inline const ent_lex_entry *ent_tok_find(const ent_doc *doc, size_t i, un
 static inline bool ent_tok_is(const ent_doc *doc, size_t i, const char *word) {
   return i < doc->toks.n && ent_streq(doc->toks.v[i].fold, word);
 }
+/** The raw bytes of token i are exactly s (folding merges "à" and "a").
+ * Inline: called with literals, whose length the compiler then knows. */
+static inline bool ent_tok_raw_is(const ent_doc *doc, size_t i, const char *s) {
+  if (i >= doc->toks.n) return false;
+  const ent_token *t = &doc->toks.v[i];
+  size_t n = strlen(s);
+  return t->end - t->start == n && memcmp(doc->text + t->start, s, n) == 0;
+}
 /** The mention covering token i, or NULL. */
 const ent_mention *ent_tok_mention(const ent_doc *doc, size_t i);
 

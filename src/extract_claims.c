@@ -129,10 +129,8 @@ static bool in_set(const ctx *cc, size_t i, const char *const *set) {
 }
 
 /* The raw bytes of token i are exactly s (folding merges à and a, où and ou). */
-static bool raw_is(const ctx *c, size_t i, const char *s) {
-  const ent_token *t = tk(c, i);
-  size_t n = strlen(s);
-  return ent_tok_len(t) == n && memcmp(c->doc->text + t->start, s, n) == 0;
+static inline bool raw_is(const ctx *c, size_t i, const char *s) {
+  return ent_tok_raw_is(c->doc, i, s);
 }
 
 static bool is_word(const ctx *c, size_t i) {

@@ -168,6 +168,9 @@ static bool is(const ctx *c, size_t i, const char *w) { return ent_tok_is(c->doc
 static bool raw_is(const ctx *c, size_t i, const char *w) {
   if (i >= c->doc->toks.n) return false;
   const ent_token *t = tk(c, i);
+  /* The first byte first: most tokens differ there, and strlen costs more. */
+  char a0 = c->doc->text[t->start];
+  if ((a0 >= 'A' && a0 <= 'Z' ? (char)(a0 - 'A' + 'a') : a0) != w[0]) return false;
   size_t n = strlen(w);
   if (ent_tok_len(t) != n) return false;
   for (size_t k = 0; k < n; k++) {

@@ -67,13 +67,12 @@ static const ent_token *tk(const ctx *c, size_t i) { return &c->doc->toks.v[i]; 
 static bool in_set(const ctx *c, size_t i, const char *const *set) {
   if (i >= c->doc->toks.n) return false;
   for (; *set; set++)
-    if (strcmp(tk(c, i)->fold, *set) == 0) return true;
+    if (ent_streq(tk(c, i)->fold, *set)) return true;
   return false;
 }
-static bool raw_is(const ctx *c, size_t i, const char *s) {
-  const ent_token *t = tk(c, i);
-  size_t n = strlen(s);
-  return ent_tok_len(t) == n && memcmp(c->doc->text + t->start, s, n) == 0;
+/* The raw bytes of token i are exactly s (folding merges "à" and "a"). */
+static inline bool raw_is(const ctx *c, size_t i, const char *s) {
+  return ent_tok_raw_is(c->doc, i, s);
 }
 static bool is_word(const ctx *c, size_t i) {
   return i < c->doc->toks.n && tk(c, i)->kind == ENT_TOK_WORD;

@@ -828,7 +828,7 @@ const char *ent_lex_label(const ent_lex_entry *e, const char *lang) {
 
 const char *ent_lex_prop_nth(const ent_lex_entry *e, const char *key, size_t n) {
   for (size_t i = 0; i < e->nprops; i++)
-    if (strcmp(e->props[i].key, key) == 0 && n-- == 0) return e->props[i].value;
+    if (ent_streq(e->props[i].key, key) && n-- == 0) return e->props[i].value;
   return NULL;
 }
 

@@ -50,6 +50,16 @@ static void utf8_count_counts_code_points(void **state) {
   (void)state;
   assert_int_equal(ent_utf8_count("été", strlen("été")), 3);
   assert_int_equal(ent_utf8_count("«", strlen("«")), 1);
+  /* Eight bytes at a time: every alignment of every length, against one
+   * at a time. */
+  const char *mix = "Aé«Zürich»—日本ü b\xc3\xa9\xe2\x80\x99x\xf0\x9f\x99\x82!";
+  size_t ml = strlen(mix);
+  for (size_t a = 0; a < ml; a++)
+    for (size_t l = 0; a + l <= ml; l++) {
+      size_t want = 0;
+      for (size_t k = a; k < a + l; k++) want += ((unsigned char)mix[k] & 0xC0) != 0x80;
+      assert_int_equal(ent_utf8_count(mix + a, l), want);
+    }
 }
 
 static void repair_makes_writable(void **state) {
