@@ -691,6 +691,7 @@ static int antecedent(const ctx *c, const bill_np *np) {
   if (np->specific) {
     /* "la loi sur les agents étrangers" again: the bill with that label. */
     const ent_doc *d = c->doc;
+    if (d->bills.n == 0) return -1; /* none to fold the phrase for */
     char *f = ent_fold_new(d->text + d->toks.v[np->first].start,
                            d->toks.v[np->label_end - 1].end - d->toks.v[np->first].start);
     size_t fl = f ? strlen(f) : 0;
