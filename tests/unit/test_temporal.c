@@ -269,32 +269,29 @@ static void parse_iso(void **state) {
   assert_int_equal(ent_date_parse_iso(NULL, &d), ENTENTE_ERR_DATE);
 }
 
+/* d formats as `want`. */
+static void formats_as(ent_date d, const char *want) {
+  char buf[16];
+  assert_true(ent_date_format(&d, buf, sizeof buf));
+  assert_string_equal(buf, want);
+}
+
 static void format_and_types(void **state) {
   (void)state;
   char buf[16];
-  ent_date day = {2024, 4, 9, ENT_PREC_DAY}, month = {2023, 11, 0, ENT_PREC_MONTH},
-           year = {2022, 0, 0, ENT_PREC_YEAR}, none = {0, 0, 0, ENT_PREC_NONE},
-           old = {987, 3, 0, ENT_PREC_MONTH};
-  assert_true(ent_date_format(&day, buf, sizeof buf));
-  assert_string_equal(buf, "2024-04-09");
-  assert_true(ent_date_format(&month, buf, sizeof buf));
-  assert_string_equal(buf, "2023-11");
-  assert_true(ent_date_format(&year, buf, sizeof buf));
-  assert_string_equal(buf, "2022");
-  assert_true(ent_date_format(&old, buf, sizeof buf));
-  assert_string_equal(buf, "0987-03");
+  ent_date day = {2024, 4, 9, ENT_PREC_DAY}, year = {2022, 0, 0, ENT_PREC_YEAR},
+           none = {0, 0, 0, ENT_PREC_NONE};
+  formats_as(day, "2024-04-09");
+  formats_as((ent_date){2023, 11, 0, ENT_PREC_MONTH}, "2023-11");
+  formats_as(year, "2022");
+  formats_as((ent_date){987, 3, 0, ENT_PREC_MONTH}, "0987-03");
+  /* Past four digits and before year 1: what "%04d" writes. */
+  formats_as((ent_date){10000, 1, 2, ENT_PREC_DAY}, "10000-01-02");
+  formats_as((ent_date){-5, 0, 0, ENT_PREC_YEAR}, "-005");
+  formats_as((ent_date){0, 12, 31, ENT_PREC_DAY}, "0000-12-31");
   assert_false(ent_date_format(&none, buf, sizeof buf));
   assert_false(ent_date_format(&day, buf, 10)); /* no room for the NUL */
   assert_true(ent_date_format(&day, buf, 11));
-  /* Past four digits and before year 1: what "%04d" writes. */
-  ent_date far = {10000, 1, 2, ENT_PREC_DAY}, neg = {-5, 0, 0, ENT_PREC_YEAR},
-           zero = {0, 12, 31, ENT_PREC_DAY};
-  assert_true(ent_date_format(&far, buf, sizeof buf));
-  assert_string_equal(buf, "10000-01-02");
-  assert_true(ent_date_format(&neg, buf, sizeof buf));
-  assert_string_equal(buf, "-005");
-  assert_true(ent_date_format(&zero, buf, sizeof buf));
-  assert_string_equal(buf, "0000-12-31");
   assert_string_equal(ent_date_xsd_type(&day), "http://www.w3.org/2001/XMLSchema#date");
   assert_string_equal(ent_date_xsd_type(&year), "http://www.w3.org/2001/XMLSchema#gYear");
   assert_null(ent_date_xsd_type(&none));
