@@ -582,8 +582,8 @@ entente_status ent_lexicon_new(const char *dir, ent_lexicon **lex_new) {
   lex->stem_heads = ent_strmap_new();
   lex->heads = ent_strmap_new();
   lex->prefixes = ent_strmap_new();
-  if (!lex->heads || !lex->prefixes || !lex->by_iri || !lex->by_id || !lex->phrases || !lex->stems || !lex->stemmer ||
-      !lex->stem_heads || !lex->look_memo || !lex->heads_memo) {
+  if (!lex->heads || !lex->prefixes || !lex->by_iri || !lex->by_id || !lex->phrases ||
+      !lex->stems || !lex->stemmer || !lex->stem_heads || !lex->look_memo || !lex->heads_memo) {
     ent_lexicon_free(lex);
     return ENTENTE_ERR_NOMEM;
   }
